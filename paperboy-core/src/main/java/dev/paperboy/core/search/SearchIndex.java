@@ -1,0 +1,38 @@
+package dev.paperboy.core.search;
+
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.Paper;
+import java.util.Collection;
+
+/**
+ * A search index derived from the store: it can always be rebuilt from the papers there.
+ *
+ * <p>Writes become visible to searches after {@link #commit()}.
+ */
+public interface SearchIndex extends AutoCloseable {
+
+  /** Adds or replaces the documents of these papers. */
+  void index(Collection<Paper> papers);
+
+  void delete(ArxivId id);
+
+  /** Removes every document (before a rebuild). */
+  void deleteAll();
+
+  /** Makes writes durable and visible to searches. */
+  void commit();
+
+  /**
+   * Runs a query.
+   *
+   * @throws IllegalArgumentException when the query cannot be understood, with a message fit for
+   *     the user
+   */
+  SearchResult search(SearchQuery query);
+
+  /** Number of documents in the index. */
+  long size();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,30 @@
+package dev.paperboy.core.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CategoriesTest {
+  private final Categories categories = Categories.arxiv();
+
+  @Test
+  void namesCategories() {
+    assertThat(categories.name("cs.CL")).isEqualTo("Computation and Language");
+    assertThat(categories.name("eess.IV")).isEqualTo("Image and Video Processing");
+    assertThat(categories.archiveName("cs")).contains("Computer Science");
+  }
+
+  @Test
+  void resolvesAliasesAndDropsClassificationCodes() {
+    assertThat(categories.canonical("cs.SY")).contains("eess.SY");
+    assertThat(categories.canonical("cmp-lg")).contains("cs.CL");
+    assertThat(categories.canonical("I.2.7")).isEmpty();
+    assertThat(categories.canonical("68T50")).isEmpty();
+    assertThat(categories.canonical("cs.CV, cs.MM")).isEmpty();
+  }
+
+  @Test
+  void listsActiveCategories() {
+    assertThat(categories.active()).hasSizeGreaterThan(150).allMatch(Categories.Category::active);
+  }
+}

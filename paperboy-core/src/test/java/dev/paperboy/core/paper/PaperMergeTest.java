@@ -1,0 +1,93 @@
+package dev.paperboy.core.paper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class PaperMergeTest {
+  private static final ArxivId ID = ArxivId.parse("2503.11731");
+
+  @Test
+  void newerVersionSuppliesMetadataAndDatesMergeByMeaning() {
+    Paper v1 =
+        Paper.builder(ID, "Old title")
+            .version(1)
+            .abstractText("old")
+            .categories(List.of("cs.CL"))
+            .submitted(LocalDate.of(2025, 3, 14))
+            .listingDate(LocalDate.of(2025, 3, 18))
+            .codeUrl("https://github.com/a/b")
+            .build();
+    Paper v2 =
+        Paper.builder(ID, "New title")
+            .version(2)
+            .abstractText("new")
+            .updated(LocalDate.of(2025, 4, 1))
+            .submitted(LocalDate.of(2025, 3, 14))
+            .build();
+
+    Paper merged = PaperMerge.merge(v1, v2);
+
+    assertThat(merged.title()).isEqualTo("New title");
+    assertThat(merged.abstractText()).isEqualTo("new");
+    assertThat(merged.version()).isEqualTo(2);
+    assertThat(merged.categories()).containsExactly("cs.CL");
+    assertThat(merged.listingDate()).isEqualTo(LocalDate.of(2025, 3, 18));
+    assertThat(merged.updated()).isEqualTo(LocalDate.of(2025, 4, 1));
+    assertThat(merged.codeUrl()).isEqualTo("https://github.com/a/b");
+    assertThat(PaperMerge.merge(v2, v1)).isEqualTo(merged);
+  }
+
+  @Test
+  void olderRecordOnlyFillsGaps() {
+    Paper stored = Paper.builder(ID, "Title").version(3).abstractText("v3 text").build();
+    Paper hf =
+        Paper.builder(ID, "Title (HF)")
+            .abstractText("hf text")
+            .codeUrl("https://github.com/x/y")
+            .githubStars(10)
+            .build();
+    Paper merged = PaperMerge.merge(stored, hf);
+    assertThat(merged.title()).isEqualTo("Title");
+    assertThat(merged.codeUrl()).isEqualTo("https://github.com/x/y");
+    assertThat(merged.githubStars()).isEqualTo(10);
+  }
+
+  @Property(tries = 300)
+  void mergeIsIdempotent(@ForAll("papers") Paper a, @ForAll("papers") Paper b) {
+    Paper once = PaperMerge.merge(a, b);
+    assertThat(PaperMerge.merge(once, b)).isEqualTo(once);
+    assertThat(PaperMerge.merge(once, a)).isEqualTo(once);
+  }
+
+  @Provide
+  Arbitrary<Paper> papers() {
+    Arbitrary<Integer> versions = Arbitraries.integers().between(0, 3);
+    Arbitrary<LocalDate> dates =
+        Arbitraries.integers().between(0, 5).map(d -> LocalDate.of(2025, 3, 10).plusDays(d));
+    Arbitrary<String> text = Arbitraries.of("a", "b", "c");
+    Arbitrary<String> maybe = Arbitraries.of("x", "y").injectNull(0.5);
+    return Combinators.combine(
+            versions, dates.injectNull(0.4), dates.injectNull(0.4), text, maybe, maybe)
+        .as(
+            (v, updated, listed, title, code, comment) ->
+                Paper.builder(ID, title)
+                    .version(v)
+                    .abstractText(title + " abstract")
+                    .updated(updated)
+                    .listingDate(listed)
+                    .codeUrl(code)
+                    .comments(comment)
+                    .categories(
+                        title.equals("a") ? List.of() : List.of("cs." + title.toUpperCase()))
+                    .build());
+  }
+}

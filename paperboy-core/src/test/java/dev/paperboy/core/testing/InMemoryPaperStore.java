@@ -1,0 +1,137 @@
+package dev.paperboy.core.testing;
+
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.DailyEntry;
+import dev.paperboy.core.paper.Outcome;
+import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperMerge;
+import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.paper.StoreStats;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** A {@link PaperStore} in memory, for tests of code that only needs the port. */
+public final class InMemoryPaperStore implements PaperStore {
+  private final Map<ArxivId, Paper> papers = new TreeMap<>();
+  private final Map<String, DailyEntry> entries = new TreeMap<>();
+
+  @Override
+  public synchronized List<Outcome> upsertPapers(List<Paper> batch) {
+    List<Outcome> out = new ArrayList<>(batch.size());
+    for (Paper p : batch) {
+      Paper old = papers.get(p.id());
+      if (old == null) {
+        papers.put(p.id(), p);
+        out.add(Outcome.ADDED);
+        continue;
+      }
+      Paper merged = PaperMerge.merge(old, p);
+      papers.put(p.id(), merged);
+      out.add(merged.equals(old) ? Outcome.UNCHANGED : Outcome.UPDATED);
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized List<Outcome> upsertEntries(List<DailyEntry> batch) {
+    List<Outcome> out = new ArrayList<>(batch.size());
+    for (DailyEntry e : batch) {
+      if (!papers.containsKey(e.paperId())) {
+        throw new IllegalStateException("entry for unknown paper " + e.paperId());
+      }
+      String key = e.day() + "/" + e.paperId();
+      DailyEntry old = entries.get(key);
+      if (old == null) {
+        entries.put(key, e);
+        out.add(Outcome.ADDED);
+        continue;
+      }
+      DailyEntry merged = old.merge(e);
+      entries.put(key, merged);
+      out.add(merged.equals(old) ? Outcome.UNCHANGED : Outcome.UPDATED);
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized Optional<Paper> findPaper(ArxivId id) {
+    return Optional.ofNullable(papers.get(id));
+  }
+
+  @Override
+  public synchronized List<Paper> findPapers(Collection<ArxivId> ids) {
+    return ids.stream().map(papers::get).filter(Objects::nonNull).toList();
+  }
+
+  @Override
+  public synchronized List<Paper> papersAfter(@Nullable ArxivId after, int limit) {
+    return papers.values().stream()
+        .filter(p -> after == null || p.id().compareTo(after) > 0)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized List<DailyEntry> entriesOn(LocalDate day) {
+    return entries.values().stream()
+        .filter(e -> e.day().equals(day))
+        .sorted(
+            Comparator.comparingInt(DailyEntry::upvotes)
+                .reversed()
+                .thenComparing(DailyEntry::paperId))
+        .toList();
+  }
+
+  @Override
+  public synchronized List<DailyEntry> entriesOf(ArxivId id) {
+    return entries.values().stream()
+        .filter(e -> e.paperId().equals(id))
+        .sorted(Comparator.comparing(DailyEntry::day))
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<LocalDate> latestDay() {
+    return entries.values().stream().map(DailyEntry::day).max(Comparator.naturalOrder());
+  }
+
+  @Override
+  public synchronized Optional<LocalDate> dayBefore(LocalDate day) {
+    return entries.values().stream()
+        .map(DailyEntry::day)
+        .filter(d -> d.isBefore(day))
+        .max(Comparator.naturalOrder());
+  }
+
+  @Override
+  public synchronized Optional<LocalDate> dayAfter(LocalDate day) {
+    return entries.values().stream()
+        .map(DailyEntry::day)
+        .filter(d -> d.isAfter(day))
+        .min(Comparator.naturalOrder());
+  }
+
+  @Override
+  public synchronized StoreStats stats() {
+    List<LocalDate> days =
+        entries.values().stream().map(DailyEntry::day).distinct().sorted().toList();
+    return new StoreStats(
+        papers.size(),
+        entries.size(),
+        days.size(),
+        papers.values().stream().filter(Paper::hasCode).count(),
+        days.isEmpty() ? null : days.get(0),
+        days.isEmpty() ? null : days.get(days.size() - 1));
+  }
+
+  @Override
+  public void close() {}
+}

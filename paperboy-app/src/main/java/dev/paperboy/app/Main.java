@@ -1,14 +1,23 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.config.ConfigException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code paperboy} command. */
+/** The {@code paperboy} command: each subcommand is one class in {@code app.cli}. */
 @Command(
     name = "paperboy",
     mixinStandardHelpOptions = true,
-    version = "paperboy 0.1.0-SNAPSHOT",
-    description = "A self-hosted daily research-papers platform.")
+    versionProvider = Main.Version.class,
+    description = "A self-hosted daily research-papers platform.",
+    subcommands = {CommandLine.HelpCommand.class},
+    commandListHeading = "%nCommands:%n",
+    footer = {
+      "",
+      "Data lives in ./paperboy-data unless --data DIR or PAPERBOY_DATA says otherwise.",
+      "Set PAPERBOY_DEBUG=1 to see stack traces of unexpected errors."
+    })
 public final class Main implements Runnable {
 
   @Override
@@ -17,6 +26,53 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line (also used by tests). */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(Main::handle);
+    return cli;
+  }
+
+  /**
+   * Errors a user can act on print one line and exit 1; a stack trace only with PAPERBOY_DEBUG,
+   * since it helps developers and scares everyone else.
+   */
+  private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    if (e instanceof ConfigException) {
+      err.println("configuration error: " + e.getMessage());
+      return 2;
+    }
+    if (e instanceof IllegalArgumentException) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    err.println("error: " + describe(e));
+    if (System.getenv("PAPERBOY_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    return 1;
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+        sb.append(": ").append(c.getMessage());
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The version from the jar manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"paperboy " + (v == null ? "development build" : v)};
+    }
   }
 }

@@ -1,0 +1,81 @@
+package dev.paperboy.app.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole configuration, read once at start-up and passed to constructors. Every key has a
+ * default, so an empty data directory starts the embedded setup with no configuration at all.
+ *
+ * <p>Keys (see README "Configuration"): {@code store.url}, {@code store.user}, {@code
+ * store.password}, {@code search.index.dir}, {@code server.host}, {@code server.port}, {@code
+ * server.base.url}.
+ */
+public record Config(Path dataDir, StoreConfig store, SearchConfig search, ServerConfig server) {
+
+  /** Keys this version understands; others are reported as probable typos. */
+  public static final Set<String> KEYS =
+      Set.of(
+          "store.url",
+          "store.user",
+          "store.password",
+          "search.index.dir",
+          "server.host",
+          "server.port",
+          "server.base.url");
+
+  /** The data directory when neither {@code --data} nor {@code PAPERBOY_DATA} is given. */
+  public static final Path DEFAULT_DATA_DIR = Path.of("paperboy-data");
+
+  public static final String CONFIG_FILE = "paperboy.properties";
+
+  /**
+   * Reads the configuration for a data directory: {@code DATA/paperboy.properties} (or {@code
+   * configFile}), the environment, then flags.
+   */
+  public static Config load(
+      Path dataDir, @Nullable Path configFile, Map<String, String> env, Map<String, String> flags) {
+    Path file = configFile != null ? configFile : dataDir.resolve(CONFIG_FILE);
+    Settings s = Settings.load(file, configFile != null, env, flags);
+    return from(dataDir, s);
+  }
+
+  public static Config from(Path dataDir, Settings s) {
+    Path data = dataDir.toAbsolutePath().normalize();
+    StoreConfig store =
+        s.find("store.url")
+            .map(
+                url ->
+                    StoreConfig.parse(
+                        url,
+                        s.find("store.user").orElse(null),
+                        s.find("store.password").orElse(null)))
+            .orElseGet(() -> StoreConfig.sqlite(data.resolve("paperboy.db")));
+    SearchConfig search =
+        new SearchConfig(s.find("search.index.dir").map(Path::of).orElse(data.resolve("index")));
+    String host = s.get("server.host", "127.0.0.1");
+    int port = s.getInt("server.port", 7070, 0, 65535);
+    String baseUrl =
+        s.get(
+            "server.base.url",
+            "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
+    if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+      throw s.wrong("server.base.url", "an http:// or https:// URL");
+    }
+    return new Config(data, store, search, new ServerConfig(host, port, stripSlash(baseUrl)));
+  }
+
+  /** Keys that were set but that this version does not know. */
+  public static Set<String> unknownKeys(Settings s) {
+    Set<String> unknown = new TreeSet<>(s.keys());
+    unknown.removeAll(KEYS);
+    return unknown;
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}

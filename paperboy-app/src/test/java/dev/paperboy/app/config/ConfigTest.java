@@ -1,0 +1,86 @@
+package dev.paperboy.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void emptyDataDirectoryGivesTheEmbeddedDefaults() {
+    Config c = Config.load(dir, null, Map.of(), Map.of());
+    assertThat(c.store().isSqlite()).isTrue();
+    assertThat(c.store().sqliteFile()).isEqualTo(dir.toAbsolutePath().resolve("paperboy.db"));
+    assertThat(c.search().indexDir()).isEqualTo(dir.toAbsolutePath().resolve("index"));
+    assertThat(c.server().host()).isEqualTo("127.0.0.1");
+    assertThat(c.server().port()).isEqualTo(7070);
+    assertThat(c.server().baseUrl()).isEqualTo("http://127.0.0.1:7070");
+  }
+
+  @Test
+  void layersFileThenEnvironmentThenFlags() throws Exception {
+    Files.writeString(
+        dir.resolve("paperboy.properties"), "server.port=8000\nserver.host=0.0.0.0\n");
+    Config fileOnly = Config.load(dir, null, Map.of(), Map.of());
+    assertThat(fileOnly.server().port()).isEqualTo(8000);
+
+    Config env = Config.load(dir, null, Map.of("PAPERBOY_PORT", "8001"), Map.of());
+    assertThat(env.server().port()).isEqualTo(8001);
+    assertThat(env.server().host()).isEqualTo("0.0.0.0");
+
+    Config flags =
+        Config.load(
+            dir, null, Map.of("PAPERBOY_SERVER_PORT", "8001"), Map.of("server.port", "8002"));
+    assertThat(flags.server().port()).isEqualTo(8002);
+  }
+
+  @Test
+  void errorsNameKeyValueAndSource() {
+    assertThatThrownBy(() -> Config.load(dir, null, Map.of("PAPERBOY_PORT", "abc"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "server.port: expected a number from 0 to 65535 but was 'abc' (from environment"
+                + " PAPERBOY_PORT)");
+    assertThatThrownBy(
+            () -> Config.load(dir, dir.resolve("missing.properties"), Map.of(), Map.of()))
+        .hasMessageContaining("config file not found");
+  }
+
+  @Test
+  void postgresUrlsCarryCredentials() {
+    StoreConfig s = StoreConfig.parse("postgres://pb:s%40cret@db.local:5433/paperboy", null, null);
+    assertThat(s.jdbcUrl()).isEqualTo("jdbc:postgresql://db.local:5433/paperboy");
+    assertThat(s.user()).isEqualTo("pb");
+    assertThat(s.password()).isEqualTo("s@cret");
+    assertThat(s.toString()).doesNotContain("cret");
+    assertThatThrownBy(() -> StoreConfig.parse("mysql://x/y", null, null))
+        .hasMessageContaining("store.url");
+    assertThatThrownBy(() -> StoreConfig.parse("postgres://user:pw@host", null, null))
+        .hasMessageContaining("database name")
+        .hasMessageNotContaining("pw");
+  }
+
+  @Test
+  void durationsAndBooleans() {
+    Settings s = Settings.of(Map.of("a", "30s", "b", "PT2H", "c", "7d", "d", "yes", "e", "maybe"));
+    assertThat(s.getDuration("a", Duration.ZERO)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.getDuration("b", Duration.ZERO)).isEqualTo(Duration.ofHours(2));
+    assertThat(s.getDuration("c", Duration.ZERO)).isEqualTo(Duration.ofDays(7));
+    assertThat(s.getBoolean("d", false)).isTrue();
+    assertThatThrownBy(() -> s.getBoolean("e", false))
+        .hasMessage("e: expected true or false but was 'maybe' (from given)");
+  }
+
+  @Test
+  void reportsUnknownKeys() {
+    Settings s = Settings.of(Map.of("server.prot", "1", "server.port", "2"));
+    assertThat(Config.unknownKeys(s)).containsExactly("server.prot");
+  }
+}

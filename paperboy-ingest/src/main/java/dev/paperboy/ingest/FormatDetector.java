@@ -43,7 +43,7 @@ public final class FormatDetector {
    */
   public static SourceFormat detect(InputFile file) throws IOException {
     byte[] head;
-    try (InputStream in = file.open()) {
+    try (InputStream in = file.peek()) {
       head = in.readNBytes(PEEK);
     }
     int n = head.length;

@@ -82,13 +82,25 @@ public final class InputFile {
    */
   public InputStream open() throws IOException {
     consumed = 0;
+    return open(true);
+  }
+
+  /**
+   * Opens the content like {@link #open()} but leaves progress alone: for a look at the first bytes
+   * (format detection) before the real read.
+   */
+  public InputStream peek() throws IOException {
+    return open(false);
+  }
+
+  private InputStream open(boolean count) throws IOException {
     InputStream raw;
     try {
       raw = Files.newInputStream(path);
     } catch (IOException e) {
       throw new IOException(path + ": cannot be read: " + e.getMessage(), e);
     }
-    InputStream counted = new BufferedInputStream(new Counting(raw), BUFFER);
+    InputStream counted = new BufferedInputStream(count ? new Counting(raw) : raw, BUFFER);
     InputStream content;
     try {
       content =

@@ -36,15 +36,28 @@ public final class Withdrawal {
    */
   public static boolean isWithdrawn(@Nullable String comments, @Nullable String abstractText) {
     if (comments != null
+        && mentionsWithdrawal(comments)
         && (STARTS_WITHDRAWN.matcher(comments).find() || SAYS_WITHDRAWN.matcher(comments).find())) {
       return true;
     }
-    if (abstractText != null && !abstractText.isBlank()) {
+    if (abstractText != null && mentionsWithdrawal(abstractText)) {
       // Only the first sentence: later sentences may well discuss some other withdrawal.
       String opening = abstractText.strip();
       int end = opening.indexOf(". ");
       opening = end < 0 ? opening : opening.substring(0, end + 1);
       return STARTS_WITHDRAWN.matcher(opening).find() || SAYS_WITHDRAWN.matcher(opening).find();
+    }
+    return false;
+  }
+
+  /** A cheap test that rules out almost every text before the patterns run. */
+  private static boolean mentionsWithdrawal(String s) {
+    int n = s.length() - "withdr".length();
+    for (int i = 0; i <= n; i++) {
+      char c = s.charAt(i);
+      if ((c == 'w' || c == 'W') && s.regionMatches(true, i, "withdr", 0, 6)) {
+        return true;
+      }
     }
     return false;
   }

@@ -98,7 +98,18 @@ public final class OaiPmhPageParser {
     XMLStreamReader x = null;
     try {
       x = factory.createXMLStreamReader(in);
-      x.nextTag();
+      int first = x.next();
+      while (first != XMLStreamConstants.START_ELEMENT) {
+        if (first == XMLStreamConstants.DTD) {
+          // Refused outright: a DTD can declare external entities (XXE), and no OAI-PMH
+          // response needs one (the protocol validates against XML Schema).
+          throw new IOException(where + ": has a DOCTYPE declaration; DTDs are refused");
+        }
+        if (first == XMLStreamConstants.END_DOCUMENT) {
+          throw new IOException(where + ": not an OAI-PMH response: no root element");
+        }
+        first = x.next();
+      }
       if (!"OAI-PMH".equals(x.getLocalName()) || !OAI_NS.equals(x.getNamespaceURI())) {
         throw new IOException(
             where
@@ -414,6 +425,10 @@ public final class OaiPmhPageParser {
         loc == null || loc.getLineNumber() < 0
             ? where
             : where + ":" + loc.getLineNumber() + ":" + loc.getColumnNumber();
-    return new MalformedXmlException(at, "malformed XML: " + message.strip(), e);
+    message = message.strip();
+    if (message.endsWith(".")) {
+      message = message.substring(0, message.length() - 1);
+    }
+    return new MalformedXmlException(at, "malformed XML: " + message, e);
   }
 }

@@ -148,7 +148,10 @@ class OaiPmhPageParserTest {
             MalformedXmlException.class,
             e -> {
               assertThat(e.where()).isEqualTo("truncated.xml:11:88");
-              assertThat(e.reason()).startsWith("malformed XML: ");
+              assertThat(e.reason())
+                  .isEqualTo(
+                      "malformed XML: The element type \"title\" must be terminated by the"
+                          + " matching end-tag \"</title>\"");
             });
     assertThat(sink.wheres()).containsExactly("truncated.xml#oai:arXiv.org:2506.40201");
   }
@@ -176,8 +179,7 @@ class OaiPmhPageParserTest {
                     "xxe.xml",
                     new CollectingSink()))
         .isInstanceOf(IOException.class)
-        .hasMessageStartingWith("xxe.xml")
-        .hasMessageNotContaining("root:");
+        .hasMessage("xxe.xml: has a DOCTYPE declaration; DTDs are refused");
   }
 
   @Test

@@ -1,4 +1,11 @@
-/** Placeholder until the module's first class lands. */
+/**
+ * Reading papers from files: {@link dev.paperboy.ingest.Sources#open} tells a file's format from
+ * its content (or takes it by name, {@link dev.paperboy.ingest.SourceFormat}) and returns the
+ * {@link dev.paperboy.core.ingest.PaperSource} that streams it.
+ *
+ * <p>Depends on {@code core}, the format packages ({@code hf}, {@code arxiv}, {@code oai}) and
+ * {@code support}; the format packages never depend on this one.
+ */
 @NullMarked
 package dev.paperboy.ingest;
 

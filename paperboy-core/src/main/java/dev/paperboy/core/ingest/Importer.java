@@ -7,11 +7,13 @@ import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Imports a {@link PaperSource} into the store and keeps the search index in step: records are
@@ -44,16 +46,28 @@ public final class Importer {
    *
    * @param onRejection told about each rejected record as it happens (for logging)
    * @param onBatch told the running summary after each batch (for progress)
-   * @throws IOException when the source cannot be read at all
+   * @return the summary; when the source fails part-way (a truncated gzip, a lost connection),
+   *     everything read before the failure is still stored and indexed, and the summary says why
+   *     reading stopped ({@link ImportSummary#failure()})
+   * @throws IOException when the source cannot be read at all (nothing was read)
    */
   public ImportSummary run(
       PaperSource source, Consumer<Rejection> onRejection, Consumer<ImportSummary> onBatch)
       throws IOException {
     Batcher batcher = new Batcher(onRejection, onBatch);
-    source.read(batcher);
-    batcher.flush();
-    index.commit();
-    return batcher.summary();
+    String failure = null;
+    try {
+      source.read(batcher);
+    } catch (IOException | UncheckedIOException e) {
+      if (batcher.read == 0) {
+        throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      }
+      failure = e.getMessage();
+    } finally {
+      batcher.flush();
+      index.commit();
+    }
+    return batcher.summary(failure);
   }
 
   private final class Batcher implements RecordSink {
@@ -133,11 +147,11 @@ public final class Importer {
         index.index(store.findPapers(changed));
       }
       pending.clear();
-      onBatch.accept(summary());
+      onBatch.accept(summary(null));
     }
 
-    ImportSummary summary() {
-      return new ImportSummary(read, added, updated, unchanged, rejected, rejections);
+    ImportSummary summary(@Nullable String failure) {
+      return new ImportSummary(read, added, updated, unchanged, rejected, rejections, failure);
     }
   }
 }

@@ -100,4 +100,55 @@ class ImporterTest {
     assertThat(index.indexed).as("nothing re-indexed").hasSize(3);
     assertThat(index.commits).isEqualTo(2);
   }
+
+  @Test
+  void keepsWhatWasReadWhenTheSourceFailsPartWay() throws Exception {
+    InMemoryPaperStore store = new InMemoryPaperStore();
+    RecordingIndex index = new RecordingIndex();
+    PaperSource truncated =
+        new PaperSource() {
+          @Override
+          public String describe() {
+            return "truncated.gz";
+          }
+
+          @Override
+          public void read(RecordSink sink) throws java.io.IOException {
+            sink.accept(
+                new SourceRecord("truncated.gz:1", Papers.paper("2503.00001", "One"), List.of()));
+            throw new java.io.EOFException("truncated.gz: unexpected end of gzip stream");
+          }
+        };
+
+    ImportSummary s = new Importer(store, index, 100).run(truncated, r -> {}, x -> {});
+
+    assertThat(s.complete()).isFalse();
+    assertThat(s.toString())
+        .isEqualTo(
+            "read 1, added 1, updated 0, unchanged 0, rejected 0; stopped early: truncated.gz:"
+                + " unexpected end of gzip stream");
+    assertThat(store.stats().papers()).isEqualTo(1);
+    assertThat(index.indexed).hasSize(1);
+  }
+
+  @Test
+  void aSourceThatCannotBeReadAtAllIsAnError() {
+    PaperSource missing =
+        new PaperSource() {
+          @Override
+          public String describe() {
+            return "missing.json";
+          }
+
+          @Override
+          public void read(RecordSink sink) throws java.io.IOException {
+            throw new java.nio.file.NoSuchFileException("missing.json");
+          }
+        };
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new Importer(new InMemoryPaperStore(), new RecordingIndex())
+                    .run(missing, r -> {}, x -> {}))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class);
+  }
 }

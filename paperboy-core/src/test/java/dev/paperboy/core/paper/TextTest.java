@@ -2,6 +2,11 @@ package dev.paperboy.core.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class TextTest {
@@ -21,5 +26,27 @@ class TextTest {
     assertThat(Text.paragraphs(raw))
         .isEqualTo("First line wraps here.\n\nSecond paragraph also wraps.\n\nThird.");
     assertThat(Text.paragraphs(null)).isEmpty();
+  }
+
+  // The rule as regular expressions, kept as the reference the fast loop must agree with:
+  // arXiv abstracts wrap lines at ~80 columns; a line that starts with whitespace begins a new
+  // paragraph (that is how the abs page places paragraph breaks).
+  private static final Pattern PARAGRAPH = Pattern.compile("\\n[ \\t]+|\\n{2,}");
+
+  static String reference(String s) {
+    StringBuilder out = new StringBuilder();
+    for (String p : PARAGRAPH.split(s.replace("\r\n", "\n").strip())) {
+      String line = Text.oneLine(p);
+      if (!line.isEmpty()) {
+        out.append(out.isEmpty() ? "" : "\n\n").append(line);
+      }
+    }
+    return out.toString();
+  }
+
+  @Property(tries = 2000)
+  void loopAgreesWithTheRegularExpressions(
+      @ForAll @Chars({'a', 'b', ' ', '\n', '\t', '\r', '\f'}) @StringLength(max = 30) String s) {
+    assertThat(Text.paragraphs(s)).isEqualTo(reference(s));
   }
 }

@@ -15,17 +15,23 @@ public final class SharedData {
 
   /** The shared data directory: system property {@code paperboy.shared.data}, else a guess. */
   public static Path root() {
-    String configured = System.getProperty("paperboy.shared.data");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
-    }
-    String env = System.getenv("PAPERBOY_SHARED_DATA");
-    if (env != null && !env.isBlank()) {
-      return Path.of(env);
+    // The build passes ../shared/data next to the checkout; a worktree elsewhere has none
+    // there, so an explicit setting only wins when it exists.
+    for (String configured :
+        new String[] {
+          System.getenv("PAPERBOY_SHARED_DATA"), System.getProperty("paperboy.shared.data")
+        }) {
+      if (configured != null && !configured.isBlank() && Files.isDirectory(Path.of(configured))) {
+        return Path.of(configured);
+      }
     }
     Path dir = Path.of("").toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
       Path candidate = d.resolveSibling("shared").resolve("data");
+      if (Files.isDirectory(candidate)) {
+        return candidate;
+      }
+      candidate = d.resolve("shared").resolve("data");
       if (Files.isDirectory(candidate)) {
         return candidate;
       }

@@ -31,6 +31,10 @@ CREATE TABLE paper (
 
 CREATE INDEX paper_by_listing_date ON paper (listing_date);
 
+-- Counts and lists of papers with code without reading every row (a partial index: both
+-- databases use it for queries whose WHERE clause says has_code).
+CREATE INDEX paper_with_code ON paper (id) WHERE has_code;
+
 -- The categories of each paper again, one row each, so that lists can be filtered by category
 -- with an index (the JSON column above is what papers are read from).
 CREATE TABLE paper_category (

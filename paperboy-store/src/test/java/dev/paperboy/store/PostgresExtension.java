@@ -1,7 +1,10 @@
 package dev.paperboy.store;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -22,12 +25,28 @@ import org.opentest4j.TestAbortedException;
  * }
  * }</pre>
  *
- * When PostgreSQL is not installed the tests are skipped (aborted) with a message that says what is
- * missing; they do not fail.
+ * When PostgreSQL is not installed the tests are skipped with a message that says what is missing;
+ * they do not fail.
  */
-public final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
+public final class PostgresExtension
+    implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(PostgresExtension.class);
+  private static final AtomicBoolean TOLD = new AtomicBoolean();
+
+  /** Skips (disables) the tests with the reason when PostgreSQL is absent. */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<String> reason = PostgresCluster.unavailableReason();
+    if (reason.isEmpty()) {
+      return ConditionEvaluationResult.enabled("PostgreSQL is installed");
+    }
+    // Build tools show skipped classes as a count; say once, visibly, why they were skipped.
+    if (TOLD.compareAndSet(false, true)) {
+      System.err.println("PostgreSQL tests skipped: " + reason.get());
+    }
+    return ConditionEvaluationResult.disabled("skipped: " + reason.get());
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {

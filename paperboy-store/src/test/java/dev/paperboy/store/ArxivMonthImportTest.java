@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,31 +24,36 @@ import org.junit.jupiter.api.io.TempDir;
 class ArxivMonthImportTest {
   private static final String MONTH = "arxiv-cs-listings-2025-03.jsonl.gz";
 
-  private static List<Listing> listings;
+  private static @Nullable List<Listing> listings;
 
-  @BeforeAll
-  static void read() throws IOException {
-    Path file = SharedData.require("arxiv").resolve(MONTH);
-    assumeTrue(Files.exists(file), "skipped: " + file + " not found");
-    listings = ArxivListingReader.read(file);
+  /** The month's records, read once; skips the calling test when the shared data is absent. */
+  private static synchronized List<Listing> listings() throws IOException {
+    if (listings == null) {
+      Path file = SharedData.require("arxiv").resolve(MONTH);
+      assumeTrue(Files.exists(file), "skipped: " + file + " not found");
+      listings = ArxivListingReader.read(file);
+    }
+    return listings;
   }
 
   @Test
-  void secondImportIntoSqliteIsAllUnchanged(@TempDir Path dir) {
+  void secondImportIntoSqliteIsAllUnchanged(@TempDir Path dir) throws IOException {
+    List<Listing> listings = listings();
     try (PaperStore store = JdbcPaperStore.owning(Database.sqlite(dir.resolve("paperboy.db")))) {
-      importTwice(store, "SQLite");
+      importTwice(store, listings, "SQLite");
     }
   }
 
   @Test
   @ExtendWith(PostgresExtension.class)
-  void secondImportIntoPostgresIsAllUnchanged(PostgresCluster pg) {
+  void secondImportIntoPostgresIsAllUnchanged(PostgresCluster pg) throws IOException {
+    List<Listing> listings = listings();
     try (PaperStore store = JdbcPaperStore.owning(pg.newDatabase())) {
-      importTwice(store, "PostgreSQL");
+      importTwice(store, listings, "PostgreSQL");
     }
   }
 
-  private static void importTwice(PaperStore store, String name) {
+  private static void importTwice(PaperStore store, List<Listing> listings, String name) {
     int n = listings.size();
     assertThat(n).isEqualTo(2327); // PROVENANCE.md: records per month, 2025-03 (partial)
 

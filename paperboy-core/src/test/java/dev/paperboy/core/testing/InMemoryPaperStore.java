@@ -42,11 +42,14 @@ public final class InMemoryPaperStore implements PaperStore {
 
   @Override
   public synchronized List<Outcome> upsertEntries(List<DailyEntry> batch) {
-    List<Outcome> out = new ArrayList<>(batch.size());
+    // Check the whole batch first: like a database transaction, a rejected batch writes nothing.
     for (DailyEntry e : batch) {
       if (!papers.containsKey(e.paperId())) {
         throw new IllegalStateException("entry for unknown paper " + e.paperId());
       }
+    }
+    List<Outcome> out = new ArrayList<>(batch.size());
+    for (DailyEntry e : batch) {
       String key = e.day() + "/" + e.paperId();
       DailyEntry old = entries.get(key);
       if (old == null) {

@@ -1,0 +1,488 @@
+package dev.paperboy.store;
+
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.DailyEntry;
+import dev.paperboy.core.paper.Outcome;
+import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperMerge;
+import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.paper.StoreStats;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link PaperStore} on a JDBC {@link Database} (SQLite or PostgreSQL, same SQL).
+ *
+ * <p>Upserts read the stored rows of a whole batch in one query, merge in memory with the core
+ * rules ({@link PaperMerge}, {@link DailyEntry#merge}), and write only the rows that changed, all
+ * in one transaction. A batch may name the same paper twice; its records merge in order.
+ */
+public final class JdbcPaperStore implements PaperStore {
+  /** Ids per {@code IN (...)} list; well under SQLite's and PostgreSQL's parameter limits. */
+  static final int IN_CHUNK = 500;
+
+  private final Database db;
+  private final Dialect dialect;
+  private final boolean ownsDatabase;
+
+  /**
+   * A store on {@code db}. {@link #close()} leaves the database open: whoever opened it closes it
+   * (other stores share it).
+   */
+  public JdbcPaperStore(Database db) {
+    this(db, false);
+  }
+
+  private JdbcPaperStore(Database db, boolean ownsDatabase) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.dialect = db.dialect();
+    this.ownsDatabase = ownsDatabase;
+  }
+
+  /** A store that closes {@code db} when it is closed: for tools and tests with one store. */
+  public static JdbcPaperStore owning(Database db) {
+    return new JdbcPaperStore(db, true);
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  @Override
+  public List<Outcome> upsertPapers(List<Paper> papers) {
+    if (papers.isEmpty()) {
+      return List.of();
+    }
+    return db.inTransaction(
+        conn -> {
+          dialect.lockForWrite(conn, "paper");
+          Set<ArxivId> ids = new LinkedHashSet<>();
+          for (Paper p : papers) {
+            ids.add(p.id());
+          }
+          Map<ArxivId, Paper> stored = loadPapers(conn, ids);
+          Map<ArxivId, Paper> current = new HashMap<>(stored);
+          List<Outcome> outcomes = new ArrayList<>(papers.size());
+          for (Paper p : papers) {
+            Paper old = current.get(p.id());
+            if (old == null) {
+              current.put(p.id(), p);
+              outcomes.add(Outcome.ADDED);
+            } else {
+              Paper merged = PaperMerge.merge(old, p);
+              current.put(p.id(), merged);
+              outcomes.add(merged.equals(old) ? Outcome.UNCHANGED : Outcome.UPDATED);
+            }
+          }
+          List<Paper> inserts = new ArrayList<>();
+          List<Paper> updates = new ArrayList<>();
+          List<Paper> recategorised = new ArrayList<>();
+          for (ArxivId id : ids) {
+            Paper now = current.get(id);
+            Paper before = stored.get(id);
+            if (before == null) {
+              inserts.add(now);
+            } else if (!now.equals(before)) {
+              updates.add(now);
+              if (!now.categories().equals(before.categories())
+                  || !Objects.equals(now.primaryCategory(), before.primaryCategory())) {
+                recategorised.add(now);
+              }
+            }
+          }
+          writePapers(conn, inserts, updates, recategorised);
+          return outcomes;
+        });
+  }
+
+  private void writePapers(
+      Connection conn, List<Paper> inserts, List<Paper> updates, List<Paper> recategorised)
+      throws SQLException {
+    if (!inserts.isEmpty()) {
+      try (PreparedStatement ps = conn.prepareStatement(PaperRows.INSERT_PAPER)) {
+        for (Paper p : inserts) {
+          PaperRows.bindInsert(ps, dialect, p);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!updates.isEmpty()) {
+      try (PreparedStatement ps = conn.prepareStatement(PaperRows.UPDATE_PAPER)) {
+        for (Paper p : updates) {
+          PaperRows.bindUpdate(ps, dialect, p);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!recategorised.isEmpty()) {
+      try (PreparedStatement ps = conn.prepareStatement(PaperRows.DELETE_CATEGORIES)) {
+        for (Paper p : recategorised) {
+          ps.setString(1, p.id().value());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    List<Paper> withCategories = new ArrayList<>(inserts);
+    withCategories.addAll(recategorised);
+    insertCategories(conn, withCategories);
+  }
+
+  private static void insertCategories(Connection conn, List<Paper> papers) throws SQLException {
+    boolean any = false;
+    try (PreparedStatement ps = conn.prepareStatement(PaperRows.INSERT_CATEGORY)) {
+      for (Paper p : papers) {
+        // A source may repeat a category; the table keeps each once.
+        for (String category : new LinkedHashSet<>(p.categories())) {
+          ps.setString(1, p.id().value());
+          ps.setString(2, category);
+          ps.setBoolean(3, category.equals(p.primaryCategory()));
+          ps.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private record EntryKey(LocalDate day, ArxivId paperId) {
+    static EntryKey of(DailyEntry e) {
+      return new EntryKey(e.day(), e.paperId());
+    }
+  }
+
+  @Override
+  public List<Outcome> upsertEntries(List<DailyEntry> entries) {
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    return db.inTransaction(
+        conn -> {
+          dialect.lockForWrite(conn, "daily_entry");
+          Set<ArxivId> ids = new LinkedHashSet<>();
+          for (DailyEntry e : entries) {
+            ids.add(e.paperId());
+          }
+          requirePapers(conn, ids, entries);
+          Map<EntryKey, DailyEntry> stored = new HashMap<>();
+          for (List<ArxivId> chunk : chunks(ids)) {
+            String sql =
+                "SELECT "
+                    + PaperRows.ENTRY_COLUMNS
+                    + " FROM daily_entry WHERE paper_id IN ("
+                    + PaperRows.placeholders(chunk.size())
+                    + ")";
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+              bindIds(ps, chunk);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  DailyEntry e = PaperRows.readEntry(rs, dialect);
+                  stored.put(EntryKey.of(e), e);
+                }
+              }
+            }
+          }
+          Map<EntryKey, DailyEntry> current = new HashMap<>(stored);
+          Set<EntryKey> touched = new LinkedHashSet<>();
+          List<Outcome> outcomes = new ArrayList<>(entries.size());
+          for (DailyEntry incoming : entries) {
+            DailyEntry e = asStored(incoming);
+            EntryKey key = EntryKey.of(e);
+            touched.add(key);
+            DailyEntry old = current.get(key);
+            if (old == null) {
+              current.put(key, e);
+              outcomes.add(Outcome.ADDED);
+            } else {
+              DailyEntry merged = old.merge(e);
+              current.put(key, merged);
+              outcomes.add(merged.equals(old) ? Outcome.UNCHANGED : Outcome.UPDATED);
+            }
+          }
+          try (PreparedStatement insert = conn.prepareStatement(PaperRows.INSERT_ENTRY);
+              PreparedStatement update = conn.prepareStatement(PaperRows.UPDATE_ENTRY)) {
+            int inserts = 0;
+            int updates = 0;
+            for (EntryKey key : touched) {
+              DailyEntry now = current.get(key);
+              DailyEntry before = stored.get(key);
+              if (before == null) {
+                PaperRows.bindEntryInsert(insert, dialect, now);
+                insert.addBatch();
+                inserts++;
+              } else if (!now.equals(before)) {
+                PaperRows.bindEntryUpdate(update, dialect, now);
+                update.addBatch();
+                updates++;
+              }
+            }
+            if (inserts > 0) {
+              insert.executeBatch();
+            }
+            if (updates > 0) {
+              update.executeBatch();
+            }
+          }
+          return outcomes;
+        });
+  }
+
+  /** The entry with its time at the store's resolution, so a re-import compares equal. */
+  private static DailyEntry asStored(DailyEntry e) {
+    if (e.submittedAt() == null || e.submittedAt().equals(Dialect.storedInstant(e.submittedAt()))) {
+      return e;
+    }
+    return new DailyEntry(
+        e.day(),
+        e.paperId(),
+        e.source(),
+        e.submitter(),
+        e.upvotes(),
+        Dialect.storedInstant(e.submittedAt()));
+  }
+
+  private static void requirePapers(Connection conn, Set<ArxivId> ids, List<DailyEntry> entries)
+      throws SQLException {
+    Set<String> known = new HashSet<>();
+    for (List<ArxivId> chunk : chunks(ids)) {
+      String sql =
+          "SELECT id FROM paper WHERE id IN (" + PaperRows.placeholders(chunk.size()) + ")";
+      try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        bindIds(ps, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            known.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    if (known.size() < ids.size()) {
+      for (DailyEntry e : entries) {
+        if (!known.contains(e.paperId().value())) {
+          throw new IllegalStateException(
+              "entry for unknown paper "
+                  + e.paperId()
+                  + " on "
+                  + e.day()
+                  + ": store the paper before its day-list entries");
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<Paper> findPaper(ArxivId id) {
+    return db.read(conn -> Optional.ofNullable(loadPapers(conn, List.of(id)).get(id)));
+  }
+
+  @Override
+  public List<Paper> findPapers(Collection<ArxivId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<ArxivId, Paper> found = db.read(conn -> loadPapers(conn, new LinkedHashSet<>(ids)));
+    List<Paper> out = new ArrayList<>(ids.size());
+    for (ArxivId id : ids) {
+      Paper p = found.get(id);
+      if (p != null) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Paper> papersAfter(@Nullable ArxivId after, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be >= 0, limit: " + limit);
+    }
+    if (limit == 0) {
+      return List.of();
+    }
+    String sql =
+        "SELECT "
+            + PaperRows.PAPER_COLUMNS
+            + " FROM paper"
+            + (after == null ? "" : " WHERE id > ?")
+            + " ORDER BY id LIMIT ?";
+    return db.read(
+        conn -> {
+          try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            int i = 1;
+            if (after != null) {
+              ps.setString(i++, after.value());
+            }
+            ps.setInt(i, limit);
+            List<Paper> out = new ArrayList<>(Math.min(limit, 1024));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(PaperRows.readPaper(rs, dialect));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public List<DailyEntry> entriesOn(LocalDate day) {
+    return queryEntries(
+        "SELECT "
+            + PaperRows.ENTRY_COLUMNS
+            + " FROM daily_entry WHERE day = ? ORDER BY upvotes DESC, paper_id",
+        ps -> dialect.setDate(ps, 1, day));
+  }
+
+  @Override
+  public List<DailyEntry> entriesOf(ArxivId id) {
+    return queryEntries(
+        "SELECT " + PaperRows.ENTRY_COLUMNS + " FROM daily_entry WHERE paper_id = ? ORDER BY day",
+        ps -> ps.setString(1, id.value()));
+  }
+
+  @Override
+  public Optional<LocalDate> latestDay() {
+    return queryDay("SELECT MAX(day) FROM daily_entry", ps -> {});
+  }
+
+  @Override
+  public Optional<LocalDate> dayBefore(LocalDate day) {
+    return queryDay(
+        "SELECT MAX(day) FROM daily_entry WHERE day < ?", ps -> dialect.setDate(ps, 1, day));
+  }
+
+  @Override
+  public Optional<LocalDate> dayAfter(LocalDate day) {
+    return queryDay(
+        "SELECT MIN(day) FROM daily_entry WHERE day > ?", ps -> dialect.setDate(ps, 1, day));
+  }
+
+  @Override
+  public StoreStats stats() {
+    return db.read(
+        conn -> {
+          try (PreparedStatement ps =
+                  conn.prepareStatement(
+                      "SELECT (SELECT COUNT(*) FROM paper),"
+                          + " (SELECT COUNT(*) FROM daily_entry),"
+                          + " (SELECT COUNT(DISTINCT day) FROM daily_entry),"
+                          + " (SELECT COUNT(*) FROM paper WHERE has_code),"
+                          + " (SELECT MIN(day) FROM daily_entry),"
+                          + " (SELECT MAX(day) FROM daily_entry)");
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new StoreStats(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                dialect.getDate(rs, 5),
+                dialect.getDate(rs, 6));
+          }
+        });
+  }
+
+  /** Closes the database only when this store owns it ({@link #owning}). */
+  @Override
+  public void close() {
+    if (ownsDatabase) {
+      db.close();
+    }
+  }
+
+  // --- helpers
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private List<DailyEntry> queryEntries(String sql, Binder binder) {
+    return db.read(
+        conn -> {
+          try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<DailyEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(PaperRows.readEntry(rs, dialect));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  private Optional<LocalDate> queryDay(String sql, Binder binder) {
+    return db.read(
+        conn -> {
+          try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.ofNullable(dialect.getDate(rs, 1)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  private Map<ArxivId, Paper> loadPapers(Connection conn, Collection<ArxivId> ids)
+      throws SQLException {
+    Map<ArxivId, Paper> out = new HashMap<>(ids.size() * 2);
+    for (List<ArxivId> chunk : chunks(ids)) {
+      String sql =
+          "SELECT "
+              + PaperRows.PAPER_COLUMNS
+              + " FROM paper WHERE id IN ("
+              + PaperRows.placeholders(chunk.size())
+              + ")";
+      try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        bindIds(ps, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Paper p = PaperRows.readPaper(rs, dialect);
+            out.put(p.id(), p);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void bindIds(PreparedStatement ps, List<ArxivId> ids) throws SQLException {
+    for (int i = 0; i < ids.size(); i++) {
+      ps.setString(i + 1, ids.get(i).value());
+    }
+  }
+
+  private static List<List<ArxivId>> chunks(Collection<ArxivId> ids) {
+    List<ArxivId> all = new ArrayList<>(ids);
+    List<List<ArxivId>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += IN_CHUNK) {
+      out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcPaperStore[" + db + "]";
+  }
+}

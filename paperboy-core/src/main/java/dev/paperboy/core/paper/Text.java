@@ -6,12 +6,22 @@ import org.jspecify.annotations.Nullable;
 /** Normalises the whitespace of arXiv text fields, which keep the submitter's hard line wraps. */
 public final class Text {
   private static final Pattern SPACES = Pattern.compile("\\s+");
+  // Control characters other than whitespace (NUL above all) carry no text, break XML feeds and
+  // are refused by PostgreSQL; they are dropped.
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\s]]");
 
   private Text() {}
 
-  /** A title on one line: every whitespace run becomes one space, ends stripped. */
+  /**
+   * A title on one line: every whitespace run becomes one space, ends stripped, control characters
+   * dropped.
+   */
   public static String oneLine(@Nullable String s) {
-    return s == null ? "" : SPACES.matcher(s).replaceAll(" ").strip();
+    if (s == null) {
+      return "";
+    }
+    String t = SPACES.matcher(s).replaceAll(" ").strip();
+    return CONTROL.matcher(t).find() ? CONTROL.matcher(t).replaceAll("").strip() : t;
   }
 
   /** Same as {@link #oneLine} but null for null or blank input. */
@@ -36,7 +46,7 @@ public final class Text {
     boolean paragraph = false;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') {
+      if (c == '\r' && nextAfterCr(s, i + 1) == '\n') {
         continue;
       }
       if (c == '\n') {
@@ -48,6 +58,8 @@ public final class Text {
         }
       } else if (isSpace(c)) {
         space = true;
+      } else if (isControl(c)) {
+        continue; // see CONTROL
       } else {
         if (!out.isEmpty()) {
           if (paragraph) {
@@ -64,11 +76,25 @@ public final class Text {
     return out.toString();
   }
 
+  /** The character at {@code i} as the rule sees it: control characters skipped, CRLF as LF. */
   private static char nextAfterCr(String s, int i) {
-    if (i < s.length() && s.charAt(i) == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
-      return '\n';
+    while (i < s.length() && isControl(s.charAt(i))) {
+      i++;
+    }
+    if (i + 1 < s.length() && s.charAt(i) == '\r') {
+      int j = i + 1;
+      while (j < s.length() && isControl(s.charAt(j))) {
+        j++;
+      }
+      if (j < s.length() && s.charAt(j) == '\n') {
+        return '\n';
+      }
     }
     return i < s.length() ? s.charAt(i) : '\0';
+  }
+
+  private static boolean isControl(char c) {
+    return (c < 0x20 || c == 0x7f) && !isSpace(c);
   }
 
   /** The characters of the regex class {@code \\s}. */

@@ -50,6 +50,7 @@ public final class FileMailer implements Mailer {
   private final Path directory;
   private final Clock clock;
   private final Session session = Session.getInstance(new Properties());
+  private volatile boolean closed;
 
   /**
    * Creates the directory if needed and logs once where messages go.
@@ -109,6 +110,9 @@ public final class FileMailer implements Mailer {
 
   @Override
   public SendReceipt send(OutgoingMessage message) throws MailException {
+    if (closed) {
+      throw new IllegalStateException("mailer is closed: " + directory);
+    }
     MessageId id = message.messageId();
     Path target = fileFor(id);
     if (Files.exists(target)) {
@@ -177,7 +181,9 @@ public final class FileMailer implements Mailer {
     return directory.toString();
   }
 
-  /** Nothing to release. */
+  /** Nothing to release; later sends fail, as with every {@link Mailer}. */
   @Override
-  public void close() {}
+  public void close() {
+    closed = true;
+  }
 }

@@ -123,6 +123,32 @@ class FileMailerTest {
   }
 
   @Test
+  void longLinesAreEncodedSoNoLineExceedsTheSmtpLimit() throws Exception {
+    FileMailer mailer = new FileMailer(dir.resolve("outbox"), CLOCK);
+    String longLine = "word ".repeat(50) + "x".repeat(2000) + "\n";
+    mailer.send(
+        TestMessages.plain("long@paperboy.example", "ada@example.org").toBuilder()
+            .text(longLine)
+            .html("<p>" + "y".repeat(3000) + "</p>")
+            .build());
+    Path file = mailer.fileFor(new MessageId("long@paperboy.example"));
+    // RFC 5321 section 4.5.3.1.6: a text line is at most 1000 octets including CRLF.
+    assertThat(Files.readAllLines(file)).allSatisfy(l -> assertThat(l.length()).isLessThan(999));
+    MimeMultipart alt = (MimeMultipart) parse(file).getContent();
+    assertThat(lf((String) alt.getBodyPart(0).getContent())).isEqualTo(longLine);
+    assertThat((String) alt.getBodyPart(1).getContent()).contains("y".repeat(3000));
+  }
+
+  @Test
+  void aClosedMailerRefusesToSend() {
+    FileMailer mailer = new FileMailer(dir.resolve("outbox"), CLOCK);
+    mailer.close();
+    assertThatThrownBy(() -> mailer.send(TestMessages.plain("c@paperboy.example", "a@example.org")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
   void fileNamesAreSafeAndDistinct() {
     String a = FileMailer.fileName(new MessageId("a/b@x"));
     String b = FileMailer.fileName(new MessageId("a_b@x"));

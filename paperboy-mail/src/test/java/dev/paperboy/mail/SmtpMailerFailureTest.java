@@ -223,6 +223,19 @@ class SmtpMailerFailureTest {
         .allSatisfy(r -> assertThat(r.mailFrom()).startsWith("FROM:<bounces@paperboy.example>"));
     assertThat(server.received.get(7).rcptTo()).containsExactly("TO:<u7@example.org>");
     assertThat(server.commands).filteredOn(c -> c.startsWith("EHLO")).hasSize(3);
+    assertThat(server.commands).filteredOn(c -> c.startsWith("QUIT")).hasSize(3);
+  }
+
+  @Test
+  void aClosedMailerRefusesToSend() throws Exception {
+    server = FakeSmtpServer.plain().start();
+    SmtpMailer mailer = new SmtpMailer(config(), CLOCK);
+    mailer.send(to("a@example.org"));
+    mailer.close();
+    assertThatThrownBy(() -> mailer.send(to("b@example.org")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
+    assertThat(server.received).hasSize(1);
   }
 
   @Test

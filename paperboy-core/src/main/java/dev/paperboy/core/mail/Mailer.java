@@ -25,7 +25,10 @@ public interface Mailer extends AutoCloseable {
   /** Where messages go, for logs and the status page: {@code smtp://host:587} or a directory. */
   String describe();
 
-  /** Closes open connections; a later {@link #send} may open new ones. */
+  /**
+   * Closes open connections once the sends in progress are done with them; the mailer must not be
+   * used afterwards ({@link #send} then throws {@link IllegalStateException}).
+   */
   @Override
   void close();
 }

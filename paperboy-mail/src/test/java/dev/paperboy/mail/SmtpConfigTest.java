@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.core.mail.EmailAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Properties;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,6 +112,18 @@ class SmtpConfigTest {
             SmtpConfig.of("mail.example.org", 465, TlsMode.IMPLICIT), null, factory);
     assertThat(implicit.getProperty("mail.smtp.ssl.enable")).isEqualTo("true");
     assertThat(implicit.getProperty("mail.smtp.starttls.enable")).isNull();
-    assertThat(implicit.get("mail.smtp.ssl.socketFactory")).isSameAs(factory);
+    assertThat(implicit.getProperty("mail.smtp.socketFactory.fallback")).isEqualTo("false");
+  }
+
+  @Test
+  void socketsHaveNagleTurnedOff() throws Exception {
+    Properties p =
+        SmtpMailer.sessionProperties(
+            SmtpConfig.of("mail.example.org", 587, TlsMode.STARTTLS), null, null);
+    try (Socket plain = ((SocketFactory) p.get("mail.smtp.socketFactory")).createSocket();
+        Socket tls = ((SSLSocketFactory) p.get("mail.smtp.ssl.socketFactory")).createSocket()) {
+      assertThat(plain.getTcpNoDelay()).isTrue();
+      assertThat(tls.getTcpNoDelay()).isTrue();
+    }
   }
 }

@@ -95,7 +95,11 @@ class SmtpMailerTlsTest {
       assertThatThrownBy(
               () -> mailer.send(TestMessages.plain("tls4@paperboy.example", "ada@example.org")))
           .isInstanceOfSatisfying(
-              MailException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.MISCONFIGURED));
+              MailException.class,
+              e -> {
+                assertThat(e.kind()).isEqualTo(FailureKind.MISCONFIGURED);
+                assertThat(e.getMessage()).contains("TLS failed");
+              });
     }
     assertThat(server.received).isEmpty();
   }

@@ -2,7 +2,6 @@ package dev.paperboy.search;
 
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.Paper;
-import dev.paperboy.core.search.Highlighted;
 import dev.paperboy.core.search.SearchHit;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
@@ -15,22 +14,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -82,9 +80,11 @@ public final class LuceneSearchIndex implements SearchIndex {
    * @param titleBoost weight of an extra BM25 match on the title alone, added to the score; 0 (the
    *     default) ranks exactly like the flat reference runs
    * @param snippetChars target length of an abstract snippet, in characters
+   * @param indexThreads threads that share a large {@link #index} batch (1: only the caller's)
    */
-  public record Options(float k1, float b, float titleBoost, int snippetChars) {
-    public static final Options DEFAULTS = new Options(0.9f, 0.4f, 0f, 240);
+  public record Options(float k1, float b, float titleBoost, int snippetChars, int indexThreads) {
+    public static final Options DEFAULTS =
+        new Options(0.9f, 0.4f, 0f, 240, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     public Options {
       if (!(k1 >= 0f) || !Float.isFinite(k1)) {
@@ -101,8 +101,23 @@ public final class LuceneSearchIndex implements SearchIndex {
         throw new IllegalArgumentException(
             "snippetChars must be between 40 and 2000, snippetChars: " + snippetChars);
       }
+      if (indexThreads < 1 || indexThreads > 64) {
+        throw new IllegalArgumentException(
+            "indexThreads must be between 1 and 64, indexThreads: " + indexThreads);
+      }
+    }
+
+    public Options withTitleBoost(float boost) {
+      return new Options(k1, b, boost, snippetChars, indexThreads);
+    }
+
+    public Options withIndexThreads(int threads) {
+      return new Options(k1, b, titleBoost, snippetChars, threads);
     }
   }
+
+  /** Batches smaller than this are indexed on the caller's thread alone. */
+  static final int PARALLEL_BATCH = 512;
 
   private final String name;
   private final Options options;
@@ -112,12 +127,15 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final SearchHits hitBuilder;
+  private @Nullable ExecutorService indexers;
 
   private LuceneSearchIndex(String name, Directory directory, Options options) throws IOException {
     this.name = name;
     this.options = options;
     this.directory = directory;
     this.similarity = new BM25Similarity(options.k1(), options.b());
+    this.hitBuilder = new SearchHits(analyzer, options.snippetChars());
     IndexWriterConfig config =
         new IndexWriterConfig(analyzer)
             .setSimilarity(similarity)
@@ -203,9 +221,56 @@ public final class LuceneSearchIndex implements SearchIndex {
     return options;
   }
 
+  /**
+   * Adds or replaces the papers' documents; when a batch names a paper twice, the last one wins.
+   * Large batches are shared among {@link Options#indexThreads()} threads: IndexWriter analyses
+   * documents from several threads in parallel, which is most of the work.
+   */
   @Override
   public void index(Collection<Paper> papers) {
     ensureOpen();
+    List<Paper> unique = lastPerId(papers);
+    int threads = Math.min(options.indexThreads(), unique.size() / (PARALLEL_BATCH / 2));
+    if (threads <= 1) {
+      indexAll(unique);
+      return;
+    }
+    int chunk = (unique.size() + threads - 1) / threads;
+    List<Future<?>> parts = new ArrayList<>(threads);
+    for (int from = chunk; from < unique.size(); from += chunk) {
+      List<Paper> part = unique.subList(from, Math.min(from + chunk, unique.size()));
+      parts.add(indexers().submit(() -> indexAll(part)));
+    }
+    RuntimeException failure = null;
+    try {
+      indexAll(unique.subList(0, chunk));
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (Future<?> part : parts) {
+      try {
+        part.get();
+      } catch (ExecutionException e) {
+        RuntimeException cause =
+            e.getCause() instanceof RuntimeException r
+                ? r
+                : new IllegalStateException("indexing failed: " + e.getCause(), e.getCause());
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while indexing into " + name, e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void indexAll(List<Paper> papers) {
     try {
       for (Paper paper : papers) {
         writer.updateDocument(
@@ -214,6 +279,33 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IOException e) {
       throw failure("indexing", e);
     }
+  }
+
+  /** The papers with each id once, at its last position's value, in first-seen order. */
+  private static List<Paper> lastPerId(Collection<Paper> papers) {
+    Map<ArxivId, Paper> byId = new LinkedHashMap<>(papers.size() * 2);
+    for (Paper p : papers) {
+      byId.put(p.id(), p);
+    }
+    return byId.size() == papers.size() && papers instanceof List<Paper> list
+        ? list
+        : new ArrayList<>(byId.values());
+  }
+
+  /** The indexing threads, started on first use (most indexes never see a large batch). */
+  private synchronized ExecutorService indexers() {
+    if (indexers == null) {
+      AtomicInteger count = new AtomicInteger();
+      indexers =
+          Executors.newFixedThreadPool(
+              options.indexThreads() - 1,
+              r -> {
+                Thread t = new Thread(r, "paperboy-indexer-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    return indexers;
   }
 
   @Override
@@ -252,39 +344,47 @@ public final class LuceneSearchIndex implements SearchIndex {
   @Override
   public long size() {
     ensureOpen();
-    try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        return searcher.getIndexReader().numDocs();
-      } finally {
-        searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw failure("reading", e);
-    }
+    return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
   }
 
   @Override
   public SearchResult search(SearchQuery query) {
     ensureOpen();
     long started = System.nanoTime();
-    if (query.mode() != SearchMode.BM25) {
-      throw new IllegalArgumentException("semantic search is not available yet");
-    }
     KeywordQuery keywords = KeywordQuery.parse(query.text());
+    return switch (query.mode()) {
+      case BM25 -> withSearcher(searcher -> searchBm25(searcher, query, keywords, started));
+      case SEMANTIC, HYBRID ->
+          throw new IllegalArgumentException("semantic search is not available yet");
+    };
+  }
+
+  private SearchResult searchBm25(
+      IndexSearcher searcher, SearchQuery query, KeywordQuery keywords, long started)
+      throws IOException {
     Query ranking = bm25Query(keywords);
     if (ranking == null) {
       return new SearchResult(0, List.of(), Duration.ofNanos(System.nanoTime() - started));
     }
     Query filtered = SearchFilters.apply(ranking, SearchFilters.of(query));
+    TopDocs top = topDocs(searcher, filtered, query.offset(), query.limit());
+    List<SearchHit> hits = hitBuilder.hits(searcher, keywords, page(top.scoreDocs, query.offset()));
+    return new SearchResult(
+        top.totalHits.value(), hits, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /** Work that reads the index. */
+  @FunctionalInterface
+  interface SearcherWork<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Runs {@code work} on the current searcher, which stays valid until it returns. */
+  <T> T withSearcher(SearcherWork<T> work) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        TopDocs top = topDocs(searcher, filtered, query.offset(), query.limit());
-        ScoreDoc[] page = page(top.scoreDocs, query.offset());
-        List<SearchHit> hits = hits(searcher, keywords, page);
-        return new SearchResult(
-            top.totalHits.value(), hits, Duration.ofNanos(System.nanoTime() - started));
+        return work.apply(searcher);
       } finally {
         searchers.release(searcher);
       }
@@ -327,73 +427,6 @@ public final class LuceneSearchIndex implements SearchIndex {
     return offset >= top.length ? new ScoreDoc[0] : Arrays.copyOfRange(top, offset, top.length);
   }
 
-  /** Hits with highlights for ranked documents; the score is whatever the ranking gave. */
-  List<SearchHit> hits(IndexSearcher searcher, KeywordQuery keywords, ScoreDoc[] ranked)
-      throws IOException {
-    if (ranked.length == 0) {
-      return List.of();
-    }
-    int[] docIds = new int[ranked.length];
-    for (int i = 0; i < ranked.length; i++) {
-      docIds[i] = ranked[i].doc;
-    }
-    PaperHighlighter.Marks[] marks = highlight(searcher, keywords, docIds);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    StoredFields stored = null;
-    List<SearchHit> hits = new ArrayList<>(ranked.length);
-    for (int i = 0; i < ranked.length; i++) {
-      Highlighted title = marks[i] == null ? null : marks[i].title();
-      Highlighted snippet = marks[i] == null ? null : marks[i].snippet();
-      if (title == null || snippet == null) {
-        // Rare (a match only in the authors): read the text itself to show it unmarked.
-        if (stored == null) {
-          stored = searcher.storedFields();
-        }
-        Document doc = stored.document(docIds[i], TEXT_FIELDS);
-        if (title == null) {
-          title = Highlighted.plain(doc.get(PaperDocuments.TITLE));
-        }
-        if (snippet == null) {
-          snippet =
-              FragmentFormatter.lead(doc.get(PaperDocuments.ABSTRACT), options.snippetChars());
-        }
-      }
-      hits.add(new SearchHit(arxivId(leaves, docIds[i]), ranked[i].score, title, snippet));
-    }
-    return hits;
-  }
-
-  private static final Set<String> TEXT_FIELDS =
-      Set.of(PaperDocuments.TITLE, PaperDocuments.ABSTRACT);
-
-  /** The id of a document, from doc values (no stored-field decompression). */
-  static ArxivId arxivId(List<LeafReaderContext> leaves, int docId) throws IOException {
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
-    SortedDocValues ids = DocValues.getSorted(leaf.reader(), PaperDocuments.ID);
-    if (!ids.advanceExact(docId - leaf.docBase)) {
-      throw new IllegalStateException("document " + docId + " has no id");
-    }
-    return new ArxivId(ids.lookupOrd(ids.ordValue()).utf8ToString());
-  }
-
-  private PaperHighlighter.Marks[] highlight(
-      IndexSearcher searcher, KeywordQuery keywords, int[] docIds) throws IOException {
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    boolean any = false;
-    for (String field : List.of(PaperDocuments.TITLE, PaperDocuments.ABSTRACT)) {
-      Query q = keywords.toMatchAnyQuery(field, analyzer);
-      if (q != null) {
-        query.add(q, Occur.SHOULD);
-        any = true;
-      }
-    }
-    if (!any) {
-      return new PaperHighlighter.Marks[docIds.length];
-    }
-    return new PaperHighlighter(searcher, analyzer, options.snippetChars())
-        .highlight(query.build(), docIds);
-  }
-
   private void ensureOpen() {
     if (closed.get()) {
       throw new IllegalStateException("search index " + name + " is closed");
@@ -409,6 +442,11 @@ public final class LuceneSearchIndex implements SearchIndex {
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    synchronized (this) {
+      if (indexers != null) {
+        indexers.shutdownNow();
+      }
     }
     try {
       searchers.close();

@@ -161,7 +161,7 @@ class LuceneSearchIndexTest {
     add(inTitle, inAbstract);
     assertThat(ids(search("quantum error correction")).get(0)).isEqualTo("2501.00002");
     try (LuceneSearchIndex boosted =
-        LuceneSearchIndex.inMemory(new LuceneSearchIndex.Options(0.9f, 0.4f, 3f, 240))) {
+        LuceneSearchIndex.inMemory(LuceneSearchIndex.Options.DEFAULTS.withTitleBoost(3f))) {
       boosted.index(List.of(inTitle, inAbstract));
       boosted.commit();
       SearchResult r =
@@ -173,14 +173,16 @@ class LuceneSearchIndexTest {
 
   @Test
   void optionsAreValidated() {
-    assertThatThrownBy(() -> new LuceneSearchIndex.Options(-1f, 0.4f, 0f, 240))
+    assertThatThrownBy(() -> new LuceneSearchIndex.Options(-1f, 0.4f, 0f, 240, 1))
         .hasMessageContaining("k1");
-    assertThatThrownBy(() -> new LuceneSearchIndex.Options(0.9f, 1.5f, 0f, 240))
+    assertThatThrownBy(() -> new LuceneSearchIndex.Options(0.9f, 1.5f, 0f, 240, 1))
         .hasMessageContaining("b must be between 0 and 1, b: 1.5");
-    assertThatThrownBy(() -> new LuceneSearchIndex.Options(0.9f, 0.4f, Float.NaN, 240))
+    assertThatThrownBy(() -> new LuceneSearchIndex.Options(0.9f, 0.4f, Float.NaN, 240, 1))
         .hasMessageContaining("titleBoost");
-    assertThatThrownBy(() -> new LuceneSearchIndex.Options(0.9f, 0.4f, 0f, 5))
+    assertThatThrownBy(() -> new LuceneSearchIndex.Options(0.9f, 0.4f, 0f, 5, 1))
         .hasMessageContaining("snippetChars");
+    assertThatThrownBy(() -> new LuceneSearchIndex.Options(0.9f, 0.4f, 0f, 240, 0))
+        .hasMessageContaining("indexThreads must be between 1 and 64, indexThreads: 0");
   }
 
   // --- filters ---------------------------------------------------------------------------------
@@ -527,6 +529,34 @@ class LuceneSearchIndexTest {
     assertThat(index.size()).isEqualTo(3);
     assertThat(search("birds").total()).isZero();
     assertThat(search("fish").total()).isEqualTo(1);
+  }
+
+  @Test
+  void largeBatchesAreSharedAmongThreadsAndTheLastDuplicateWins() {
+    for (int threads : new int[] {1, 3}) {
+      try (LuceneSearchIndex parallel =
+          LuceneSearchIndex.inMemory(
+              LuceneSearchIndex.Options.DEFAULTS.withIndexThreads(threads))) {
+        List<Paper> batch = new ArrayList<>();
+        for (int i = 1; i <= 2000; i++) {
+          batch.add(Papers.paper(String.format("2501.%05d", i), "Batch paper old" + i));
+        }
+        // The same ids again, later in the batch (and so in another thread's share).
+        for (int i = 1; i <= 2000; i += 100) {
+          batch.add(Papers.paper(String.format("2501.%05d", i), "Batch paper new" + i));
+        }
+        parallel.index(batch);
+        parallel.commit();
+        assertThat(parallel.size()).as("threads %d", threads).isEqualTo(2000);
+        assertThat(parallel.search(SearchQuery.of("old1", SearchMode.BM25, 10)).total()).isZero();
+        assertThat(parallel.search(SearchQuery.of("new1", SearchMode.BM25, 10)).total())
+            .isEqualTo(1);
+        assertThat(parallel.search(SearchQuery.of("old2", SearchMode.BM25, 10)).total())
+            .isEqualTo(1);
+        assertThat(parallel.search(SearchQuery.of("batch", SearchMode.BM25, 10)).total())
+            .isEqualTo(2000);
+      }
+    }
   }
 
   @Test

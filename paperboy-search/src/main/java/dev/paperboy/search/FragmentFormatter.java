@@ -4,6 +4,7 @@ import dev.paperboy.core.search.Highlighted;
 import dev.paperboy.core.search.Highlighted.Fragment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 
@@ -14,40 +15,93 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
  * <p>A passage cut out of a longer text starts and ends with {@link #ELLIPSIS}. Its edges are
  * tidied: the word break iterator may leave a space or a comma at either end. Runs of whitespace
  * (the blank line between two paragraphs of an abstract) become one space.
+ *
+ * <p>The formatter is given every passage with a match and keeps the best scoring one, widened to
+ * the snippet length at word boundaries (backwards first: the highlighter cuts short passages at
+ * the end of a text, or where a passage had to start at the end of the previous one). Matches of
+ * the other passages that fall inside the widened window are marked too.
  */
 final class FragmentFormatter extends PassageFormatter {
 
   /** Marks text left out before or after a snippet. */
   static final String ELLIPSIS = "…";
 
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+  private final int minChars;
+
+  /**
+   * @param minChars length to widen the best passage to; 0 leaves it as it is
+   */
+  FragmentFormatter(int minChars) {
+    this.minChars = minChars;
+  }
+
   @Override
   public Highlighted format(Passage[] passages, String content) {
-    Fragments out = new Fragments();
-    int previousEnd = 0;
-    int rawEnd = 0;
+    Passage best = passages[0];
     for (Passage p : passages) {
-      int firstMatch = p.getNumMatches() > 0 ? p.getMatchStarts()[0] : p.getEndOffset();
-      int start = tidyStart(content, p.getStartOffset(), firstMatch);
-      int lastMatch = p.getNumMatches() > 0 ? maxEnd(p) : start;
-      int end = tidyEnd(content, start, p.getEndOffset(), lastMatch);
-      if (start > previousEnd) {
-        out.add(ELLIPSIS, false);
+      if (p.getScore() > best.getScore()) {
+        best = p;
       }
-      int pos = start;
-      for (int i = 0; i < p.getNumMatches(); i++) {
-        int ms = Math.max(p.getMatchStarts()[i], pos);
-        int me = Math.min(p.getMatchEnds()[i], end);
-        if (me <= ms) {
-          continue; // inside an earlier (overlapping) match, or outside the tidied passage
-        }
-        out.add(content.substring(pos, ms), false);
-        out.add(content.substring(ms, me), true);
-        pos = me;
-      }
-      out.add(content.substring(pos, end), false);
-      previousEnd = end;
-      rawEnd = p.getEndOffset();
     }
+    int rawStart = best.getStartOffset();
+    int rawEnd = best.getEndOffset();
+    if (rawEnd - rawStart < minChars) {
+      int deficit = minChars - (rawEnd - rawStart);
+      int wideStart = Math.max(0, rawStart - deficit);
+      int wideEnd = Math.min(content.length(), rawEnd + deficit - (rawStart - wideStart));
+      // Pull the grown edges back to whole words.
+      while (wideStart > 0
+          && wideStart < rawStart
+          && !Character.isWhitespace(content.charAt(wideStart - 1))) {
+        wideStart++;
+      }
+      while (wideEnd < content.length()
+          && wideEnd > rawEnd
+          && !Character.isWhitespace(content.charAt(wideEnd))) {
+        wideEnd--;
+      }
+      rawStart = wideStart;
+      rawEnd = wideEnd;
+    }
+    List<int[]> matches = new ArrayList<>();
+    for (Passage p : passages) {
+      for (int i = 0; i < p.getNumMatches(); i++) {
+        int ms = p.getMatchStarts()[i];
+        int me = p.getMatchEnds()[i];
+        if (ms >= rawStart && me <= rawEnd) {
+          matches.add(new int[] {ms, me});
+        }
+      }
+    }
+    matches.sort(
+        (a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
+
+    int firstMatch = matches.isEmpty() ? rawEnd : matches.get(0)[0];
+    int start = tidyStart(content, rawStart, firstMatch);
+    int lastMatch = start;
+    for (int[] m : matches) {
+      lastMatch = Math.max(lastMatch, m[1]);
+    }
+    int end = tidyEnd(content, start, rawEnd, lastMatch);
+
+    Fragments out = new Fragments();
+    if (start > 0) {
+      out.add(ELLIPSIS, false);
+    }
+    int pos = start;
+    for (int[] m : matches) {
+      int ms = Math.max(m[0], pos);
+      int me = Math.min(m[1], end);
+      if (me <= ms) {
+        continue; // inside an earlier (overlapping) match
+      }
+      out.add(content.substring(pos, ms), false);
+      out.add(content.substring(ms, me), true);
+      pos = me;
+    }
+    out.add(content.substring(pos, end), false);
     if (!content.substring(rawEnd).isBlank()) {
       out.add(ELLIPSIS, false);
     }
@@ -77,14 +131,6 @@ final class FragmentFormatter extends PassageFormatter {
     out.add(text.substring(0, tidyEnd(text, 0, cut, 0)), false);
     out.add(ELLIPSIS, false);
     return new Highlighted(out.build());
-  }
-
-  private static int maxEnd(Passage p) {
-    int max = 0;
-    for (int i = 0; i < p.getNumMatches(); i++) {
-      max = Math.max(max, p.getMatchEnds()[i]);
-    }
-    return max;
   }
 
   /** Skips whitespace and trailing punctuation of the previous sentence at a cut start. */
@@ -121,7 +167,7 @@ final class FragmentFormatter extends PassageFormatter {
     private final List<Fragment> list = new ArrayList<>();
 
     void add(String text, boolean match) {
-      String t = text.replaceAll("\\s+", " ");
+      String t = WHITESPACE.matcher(text).replaceAll(" ");
       if (t.isEmpty()) {
         return;
       }

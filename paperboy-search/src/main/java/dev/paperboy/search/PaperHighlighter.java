@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.jspecify.annotations.Nullable;
@@ -20,20 +21,29 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Snippets: the abstract is cut at word boundaries into passages of about {@code snippetChars}
  * characters, with the first match placed about a third of the way in so the reader sees what leads
- * up to it; the passage with the best matches (BM25-weighted, Lucene's default passage scorer)
- * wins.
+ * up to it; the passage with the best matches (BM25 over the passage, without length normalisation)
+ * wins, and {@link FragmentFormatter} widens it to the full length when it came out short.
  */
 final class PaperHighlighter extends UnifiedHighlighter {
 
   /** Where the first match sits in a snippet: 0 at its start, 1 at its end. */
   private static final float MATCH_ALIGNMENT = 0.3f;
 
+  /**
+   * Passages of the abstract handed to the formatter: all of a long abstract (arXiv allows 1920
+   * characters), so it can mark every match inside the window it shows.
+   */
+  private static final int ABSTRACT_PASSAGES = 16;
+
   private final int snippetChars;
 
   PaperHighlighter(IndexSearcher searcher, Analyzer analyzer, int snippetChars) {
     super(
         UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new FragmentFormatter())
+            .withFormatter(new FragmentFormatter(snippetChars))
+            // BM25 over passages without length normalisation (b = 0): with it, the short
+            // passages the highlighter cuts at the end of a text would win for being short.
+            .withScorer(new PassageScorer(1.2f, 0f, 87f))
             // No match, no passage: the caller falls back to the whole title or the abstract's
             // lead.
             .withMaxNoHighlightPassages(0));
@@ -65,7 +75,7 @@ final class PaperHighlighter extends UnifiedHighlighter {
     }
     String[] fields = {PaperDocuments.TITLE, PaperDocuments.ABSTRACT};
     Map<String, Object[]> byField =
-        highlightFieldsAsObjects(fields, query, docIds, new int[] {1, 1});
+        highlightFieldsAsObjects(fields, query, docIds, new int[] {1, ABSTRACT_PASSAGES});
     Object[] titles = byField.get(PaperDocuments.TITLE);
     Object[] snippets = byField.get(PaperDocuments.ABSTRACT);
     for (int i = 0; i < docIds.length; i++) {

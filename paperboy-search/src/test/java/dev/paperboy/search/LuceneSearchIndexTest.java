@@ -407,6 +407,28 @@ class LuceneSearchIndexTest {
   }
 
   @Test
+  void aMatchAtTheEndGivesAFullLengthSnippetWidenedBackwards() {
+    String filler =
+        "Earlier work studied many unrelated settings in considerable detail over the years. ";
+    add(Papers.paper("2501.00001", "Tail", filler.repeat(8) + "In the end we use lasers."));
+    Highlighted snippet = search("lasers").hits().get(0).snippet();
+    assertThat(snippet.text()).startsWith(FragmentFormatter.ELLIPSIS).endsWith("we use lasers.");
+    assertThat(snippet.text().length()).isBetween(200, 260);
+    assertThat(marked(snippet)).containsExactly("lasers");
+  }
+
+  @Test
+  void everyOccurrenceInsideTheSnippetIsMarked() {
+    String filler = "Other sentences talk about unrelated things at some length here. ";
+    String abstractText = ("Lasers are bright. " + filler).repeat(5) + "Finally, lasers.";
+    add(Papers.paper("2501.00001", "Optics", abstractText));
+    Highlighted snippet = search("lasers").hits().get(0).snippet();
+    long inText = snippet.text().toLowerCase().split("lasers", -1).length - 1;
+    assertThat(inText).isGreaterThanOrEqualTo(2);
+    assertThat(marked(snippet)).hasSize((int) inText).allMatch(w -> w.equalsIgnoreCase("lasers"));
+  }
+
+  @Test
   void withoutAnAbstractMatchTheSnippetIsTheLeadAndTheTitleIsPlain() {
     String abstractText = "Word ".repeat(100).strip();
     add(Papers.paper("2501.00001", "Quantum title", abstractText));

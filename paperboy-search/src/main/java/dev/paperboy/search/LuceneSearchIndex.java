@@ -24,7 +24,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -143,19 +146,25 @@ public final class LuceneSearchIndex implements SearchIndex {
             .setRAMBufferSizeMB(64)
             .setCommitOnClose(true);
     this.writer = new IndexWriter(directory, config);
-    writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
-    Similarity sim = similarity;
-    this.searchers =
-        new SearcherManager(
-            writer,
-            new SearcherFactory() {
-              @Override
-              public IndexSearcher newSearcher(IndexReader reader, @Nullable IndexReader previous) {
-                IndexSearcher s = new IndexSearcher(reader);
-                s.setSimilarity(sim);
-                return s;
-              }
-            });
+    try {
+      writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
+      Similarity sim = similarity;
+      this.searchers =
+          new SearcherManager(
+              writer,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(
+                    IndexReader reader, @Nullable IndexReader previous) {
+                  IndexSearcher s = new IndexSearcher(reader);
+                  s.setSimilarity(sim);
+                  return s;
+                }
+              });
+    } catch (IOException | RuntimeException e) {
+      writer.rollback(); // releases the write lock
+      throw e;
+    }
   }
 
   /** Opens (or creates) the index in {@code dir} with default options. */
@@ -180,6 +189,15 @@ public final class LuceneSearchIndex implements SearchIndex {
       closeQuietly(directory);
       throw new IllegalStateException(
           "search index " + dir + " is in use by another process (" + e.getMessage() + ")", e);
+    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+      closeQuietly(directory);
+      throw new UncheckedIOException(
+          "search index "
+              + dir
+              + " cannot be read ("
+              + e.getMessage()
+              + "); it is derived data: delete the directory and rebuild it (paperboy reindex)",
+          e);
     } catch (IOException e) {
       closeQuietly(directory);
       throw new UncheckedIOException("cannot open search index " + dir + ": " + e.getMessage(), e);

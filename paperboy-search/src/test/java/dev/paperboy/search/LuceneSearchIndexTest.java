@@ -12,12 +12,16 @@ import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.search.SearchQuery;
 import dev.paperboy.core.search.SearchResult;
 import dev.paperboy.core.testing.Papers;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -632,6 +636,31 @@ class LuceneSearchIndexTest {
           .hasMessageContaining("in use by another process")
           .hasMessageContaining(dir.toString());
       assertThat(first.size()).isZero();
+    }
+  }
+
+  @Test
+  void aDamagedIndexIsReportedWithWhatToDo(@TempDir Path dir) throws Exception {
+    try (LuceneSearchIndex disk = LuceneSearchIndex.open(dir)) {
+      disk.index(List.of(Papers.paper("2501.00001", "Soon damaged")));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.write(f, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+      }
+    }
+    assertThatThrownBy(() -> LuceneSearchIndex.open(dir))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining("delete the directory and rebuild it");
+    // The failed open released the lock and the directory: a fresh index can be made there.
+    Files.walk(dir)
+        .sorted(Comparator.reverseOrder())
+        .filter(p -> !p.equals(dir))
+        .forEach(p -> p.toFile().delete());
+    try (LuceneSearchIndex fresh = LuceneSearchIndex.open(dir)) {
+      assertThat(fresh.size()).isZero();
     }
   }
 

@@ -1,0 +1,263 @@
+package dev.paperboy.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a user typed into the search box, read leniently: every input has a meaning, and none is an
+ * error.
+ *
+ * <h2>Syntax</h2>
+ *
+ * <ul>
+ *   <li>Plain words: any of them may match; papers are ranked by BM25 over title, abstract and
+ *       authors. Words are analysed like the index ({@link PaperAnalyzer}): case, punctuation,
+ *       possessives and the 33 English stopwords do not matter, and words match their Porter stem
+ *       ({@code networks} finds {@code network}).
+ *   <li>{@code "a phrase"}: the words must appear together in this order; a paper must contain
+ *       every quoted phrase. A quote without its closing partner is ignored.
+ *   <li>{@code -word} or {@code -"a phrase"}: leave out papers that contain it. Only a single
+ *       {@code -} directly before a word excludes: {@code COVID-19}, {@code G - quadruplex} and
+ *       {@code --x} are ordinary text.
+ *   <li>{@code word*}: words starting with {@code word} (at least {@value #MIN_PREFIX} letters
+ *       before the star, at most {@value #MAX_PREFIXES} such words per query; more are read as
+ *       plain words). Prefixes match the stemmed index terms as typed ({@code netw*} finds {@code
+ *       networks}, {@code studies*} finds nothing because {@code studies} is indexed as {@code
+ *       studi}).
+ *   <li>Anything else ({@code + | ( ) ~ \ :} and the like) is ordinary text, which the analyzer
+ *       mostly turns into nothing.
+ * </ul>
+ *
+ * <p>Input beyond {@value #MAX_CHARS} characters is ignored, which also bounds the number of
+ * clauses well below Lucene's limit of 1024. A query with nothing left to look for (only stopwords,
+ * punctuation or exclusions) matches no paper: {@link #toQuery} returns null and the index answers
+ * with zero hits.
+ *
+ * <p>Plain words are analysed together into one bag of {@code SHOULD} term clauses, one per token
+ * (a repeated word counts twice), which is the query Anserini builds for its BM25 reference runs.
+ *
+ * @param clauses the parts of the query in input order
+ */
+public record KeywordQuery(List<Clause> clauses) {
+
+  /** Characters of input read; the rest is ignored. */
+  public static final int MAX_CHARS = 1000;
+
+  /** Prefix words per query; more are read as plain words (each prefix expands to many terms). */
+  public static final int MAX_PREFIXES = 8;
+
+  /** Characters before a {@code *} for it to mean a prefix. */
+  public static final int MIN_PREFIX = 2;
+
+  /** The kinds of query parts. */
+  public enum Kind {
+    WORDS,
+    PHRASE,
+    PREFIX
+  }
+
+  /**
+   * One part of the query.
+   *
+   * @param text the raw text (for {@link Kind#PREFIX}, without the star)
+   * @param excluded true when prefixed by {@code -}
+   */
+  public record Clause(Kind kind, String text, boolean excluded) {
+    public Clause {
+      if (kind == null) {
+        throw new IllegalArgumentException("clause kind must not be null");
+      }
+      if (text == null || text.isBlank()) {
+        throw new IllegalArgumentException("clause text must not be blank, kind: " + kind);
+      }
+    }
+  }
+
+  public KeywordQuery {
+    clauses = List.copyOf(clauses);
+  }
+
+  /** Reads user input; never throws for any string. */
+  public static KeywordQuery parse(@Nullable String input) {
+    if (input == null) {
+      return new KeywordQuery(List.of());
+    }
+    String s = truncate(input);
+    List<Clause> clauses = new ArrayList<>();
+    int prefixes = 0;
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      boolean excluded = false;
+      if (c == '-' && i + 1 < n) {
+        char next = s.charAt(i + 1);
+        if (!Character.isWhitespace(next) && next != '-') {
+          excluded = true;
+          i++;
+          c = next;
+        }
+      }
+      if (c == '"') {
+        int close = s.indexOf('"', i + 1);
+        if (close < 0) {
+          // An unclosed quote is ignored; the words after it are read as plain words.
+          i++;
+          continue;
+        }
+        String phrase = s.substring(i + 1, close);
+        if (!phrase.isBlank()) {
+          clauses.add(new Clause(Kind.PHRASE, phrase, excluded));
+        }
+        i = close + 1;
+        continue;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '"') {
+        i++;
+      }
+      String word = s.substring(start, i);
+      String stem = stripStars(word);
+      if (word.endsWith("*")
+          && stem.length() >= MIN_PREFIX
+          && stem.indexOf('*') < 0
+          && Character.isLetterOrDigit(stem.codePointBefore(stem.length()))
+          && prefixes < MAX_PREFIXES) {
+        prefixes++;
+        clauses.add(new Clause(Kind.PREFIX, stem, excluded));
+      } else {
+        clauses.add(new Clause(Kind.WORDS, word, excluded));
+      }
+    }
+    return new KeywordQuery(clauses);
+  }
+
+  /** The input's first {@link #MAX_CHARS} characters, without splitting a surrogate pair. */
+  static String truncate(String input) {
+    if (input.length() <= MAX_CHARS) {
+      return input;
+    }
+    int end = MAX_CHARS;
+    if (Character.isHighSurrogate(input.charAt(end - 1))) {
+      end--;
+    }
+    return input.substring(0, end);
+  }
+
+  /** The word without trailing stars and without leading punctuation such as {@code (}. */
+  private static String stripStars(String word) {
+    int end = word.length();
+    while (end > 0 && word.charAt(end - 1) == '*') {
+      end--;
+    }
+    int start = 0;
+    while (start < end && !Character.isLetterOrDigit(word.codePointAt(start))) {
+      start += Character.charCount(word.codePointAt(start));
+    }
+    return word.substring(start, end);
+  }
+
+  /** The words to look for, without operators (e.g. what to embed for semantic search). */
+  public String plainText() {
+    StringBuilder sb = new StringBuilder();
+    for (Clause c : clauses) {
+      if (!c.excluded()) {
+        if (!sb.isEmpty()) {
+          sb.append(' ');
+        }
+        sb.append(c.text());
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The ranking query over {@code field}: plain words and prefixes optional (at least one must
+   * match unless a phrase is given), phrases required, exclusions prohibited.
+   *
+   * @return null when nothing is left to look for
+   */
+  public @Nullable Query toQuery(String field, Analyzer analyzer) {
+    return build(field, analyzer, true);
+  }
+
+  /**
+   * Every positive part as an optional clause, exclusions left out: for scoring another field on
+   * top of the ranking query (a title boost) and for highlighting.
+   *
+   * @return null when nothing is left to look for
+   */
+  public @Nullable Query toMatchAnyQuery(String field, Analyzer analyzer) {
+    return build(field, analyzer, false);
+  }
+
+  private @Nullable Query build(String field, Analyzer analyzer, boolean ranking) {
+    QueryBuilder qb = new QueryBuilder(analyzer);
+    BooleanQuery.Builder bq = new BooleanQuery.Builder();
+    boolean positive = false;
+    StringBuilder words = new StringBuilder();
+    for (Clause c : clauses) {
+      if (c.excluded()) {
+        if (ranking) {
+          // An excluded word that analyses to several tokens (-covid-19) excludes them together.
+          Query q =
+              c.kind() == Kind.PREFIX
+                  ? prefix(field, c.text(), analyzer)
+                  : qb.createPhraseQuery(field, c.text());
+          if (q != null) {
+            bq.add(q, Occur.MUST_NOT);
+          }
+        }
+        continue;
+      }
+      switch (c.kind()) {
+        case WORDS -> words.append(c.text()).append(' ');
+        case PHRASE -> {
+          Query q = qb.createPhraseQuery(field, c.text());
+          if (q != null) {
+            bq.add(q, ranking ? Occur.MUST : Occur.SHOULD);
+            positive = true;
+          }
+        }
+        case PREFIX -> {
+          bq.add(prefix(field, c.text(), analyzer), Occur.SHOULD);
+          positive = true;
+        }
+      }
+    }
+    if (!words.isEmpty()) {
+      Query q = qb.createBooleanQuery(field, words.toString(), Occur.SHOULD);
+      if (q != null) {
+        bq.add(q, Occur.SHOULD);
+        positive = true;
+      }
+    }
+    if (!positive) {
+      return null;
+    }
+    BooleanQuery query = bq.build();
+    // A lone optional clause scores exactly like the clause itself; unwrap it for readable plans.
+    if (query.clauses().size() == 1 && query.clauses().get(0).occur() == Occur.SHOULD) {
+      return query.clauses().get(0).query();
+    }
+    return query;
+  }
+
+  private static Query prefix(String field, String text, Analyzer analyzer) {
+    BytesRef normalised = analyzer.normalize(field, text);
+    return new PrefixQuery(new Term(field, normalised));
+  }
+}

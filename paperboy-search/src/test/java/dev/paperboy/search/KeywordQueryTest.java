@@ -1,0 +1,155 @@
+package dev.paperboy.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.search.KeywordQuery.Clause;
+import dev.paperboy.search.KeywordQuery.Kind;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.apache.lucene.search.Query;
+import org.junit.jupiter.api.Test;
+
+class KeywordQueryTest {
+
+  private final PaperAnalyzer analyzer = new PaperAnalyzer();
+
+  private String ranking(String input) {
+    Query q = KeywordQuery.parse(input).toQuery("f", analyzer);
+    return q == null ? null : q.toString();
+  }
+
+  @Test
+  void plainWordsBecomeOneBagOfAnalysedTerms() {
+    assertThat(KeywordQuery.parse("Neural  networks").clauses())
+        .containsExactly(
+            new Clause(Kind.WORDS, "Neural", false), new Clause(Kind.WORDS, "networks", false));
+    assertThat(ranking("Neural networks")).isEqualTo("f:neural f:network");
+    // A repeated word counts twice, like Anserini's bag-of-words query.
+    assertThat(ranking("cells and cell")).isEqualTo("f:cell f:cell");
+  }
+
+  @Test
+  void quotedPhrasesAreRequired() {
+    assertThat(KeywordQuery.parse("\"mixture of experts\" sparse").clauses())
+        .containsExactly(
+            new Clause(Kind.PHRASE, "mixture of experts", false),
+            new Clause(Kind.WORDS, "sparse", false));
+    // The stopword leaves a gap in the phrase positions.
+    assertThat(ranking("\"mixture of experts\" sparse"))
+        .isEqualTo("+f:\"mixtur ? expert\" f:spars");
+  }
+
+  @Test
+  void aMinusDirectlyBeforeAWordOrPhraseExcludesIt() {
+    assertThat(KeywordQuery.parse("vision -\"graph neural\" -transformers").clauses())
+        .containsExactly(
+            new Clause(Kind.WORDS, "vision", false),
+            new Clause(Kind.PHRASE, "graph neural", true),
+            new Clause(Kind.WORDS, "transformers", true));
+    assertThat(ranking("vision -\"graph neural\" -transformers"))
+        .isEqualTo("-f:\"graph neural\" -f:transform f:vision");
+    // An excluded word with several tokens excludes them as a phrase.
+    assertThat(ranking("vaccine -covid-19")).isEqualTo("-f:\"covid 19\" f:vaccin");
+  }
+
+  @Test
+  void otherMinusSignsAreText() {
+    assertThat(ranking("G - quadruplex")).isEqualTo("f:g f:quadruplex");
+    assertThat(ranking("COVID-19 --vaccine")).isEqualTo("f:covid f:19 f:vaccin");
+    assertThat(ranking("homozygous alpha (+)- thalassemia"))
+        .isEqualTo("f:homozyg f:alpha f:thalassemia");
+  }
+
+  @Test
+  void aTrailingStarAfterTwoCharactersIsAPrefix() {
+    assertThat(KeywordQuery.parse("Neur* (netw* a* * x**y").clauses())
+        .containsExactly(
+            new Clause(Kind.PREFIX, "Neur", false),
+            new Clause(Kind.PREFIX, "netw", false),
+            new Clause(Kind.WORDS, "a*", false),
+            new Clause(Kind.WORDS, "*", false),
+            new Clause(Kind.WORDS, "x**y", false));
+    assertThat(ranking("Neur* -netw*")).isEqualTo("f:neur* -f:netw*");
+  }
+
+  @Test
+  void prefixesAreCappedPerQuery() {
+    String input = "ab* ".repeat(KeywordQuery.MAX_PREFIXES + 3);
+    long prefixes =
+        KeywordQuery.parse(input).clauses().stream().filter(c -> c.kind() == Kind.PREFIX).count();
+    assertThat(prefixes).isEqualTo(KeywordQuery.MAX_PREFIXES);
+  }
+
+  @Test
+  void anUnclosedQuoteIsIgnored() {
+    assertThat(KeywordQuery.parse("\"graph neural").clauses())
+        .containsExactly(
+            new Clause(Kind.WORDS, "graph", false), new Clause(Kind.WORDS, "neural", false));
+    assertThat(KeywordQuery.parse("a \"b\" \"c").clauses())
+        .containsExactly(
+            new Clause(Kind.WORDS, "a", false),
+            new Clause(Kind.PHRASE, "b", false),
+            new Clause(Kind.WORDS, "c", false));
+  }
+
+  @Test
+  void nothingToLookForGivesNoQuery() {
+    assertThat(ranking("the of and")).isNull();
+    assertThat(ranking("?!; ... ()")).isNull();
+    assertThat(ranking("\"\" \"the\"")).isNull();
+    assertThat(ranking("-transformers -\"graph neural\"")).isNull();
+    assertThat(ranking("")).isNull();
+    assertThat(KeywordQuery.parse(null).clauses()).isEmpty();
+  }
+
+  @Test
+  void otherOperatorCharactersAreText() {
+    assertThat(ranking("a +b | (c) ~d e~2 f\\g h:i"))
+        .isEqualTo("f:b f:c f:d f:e f:2 f:f f:g f:h:i");
+  }
+
+  @Test
+  void matchAnyQueryKeepsPositivePartsOptionalAndDropsExclusions() {
+    Query q =
+        KeywordQuery.parse("\"mixture of experts\" sparse -dense rout*")
+            .toMatchAnyQuery("title", analyzer);
+    assertThat(q).hasToString("title:\"mixtur ? expert\" title:rout* title:spars");
+  }
+
+  @Test
+  void inputIsCutAtMaxCharsWithoutSplittingASurrogatePair() {
+    String emoji = "\uD83D\uDE00"; // one code point, two chars
+    String input = "x".repeat(KeywordQuery.MAX_CHARS - 1) + emoji + " tail";
+    String cut = KeywordQuery.truncate(input);
+    assertThat(cut).hasSize(KeywordQuery.MAX_CHARS - 1);
+    assertThat(KeywordQuery.truncate("short")).isEqualTo("short");
+    assertThat(ranking(input)).doesNotContain("tail");
+  }
+
+  @Test
+  void plainTextKeepsWhatToLookForWithoutOperators() {
+    assertThat(KeywordQuery.parse("\"graph neural\" nets -vision rout*").plainText())
+        .isEqualTo("graph neural nets rout");
+  }
+
+  @Property(tries = 500)
+  void anyInputParsesAndBuildsWithoutThrowing(@ForAll @StringLength(max = 300) String input) {
+    KeywordQuery q = KeywordQuery.parse(input);
+    q.toQuery("f", analyzer);
+    q.toMatchAnyQuery("f", analyzer);
+    q.plainText();
+  }
+
+  @Property(tries = 300)
+  void operatorHeavyInputParsesWithoutThrowing(@ForAll("operatorSoup") String input) {
+    KeywordQuery.parse(input).toQuery("f", analyzer);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> operatorSoup() {
+    return net.jqwik.api.Arbitraries.strings()
+        .withChars("\"-*()+|~\\ :abAB\t\n\u00e9\uD83D\uDE00")
+        .ofMaxLength(60);
+  }
+}

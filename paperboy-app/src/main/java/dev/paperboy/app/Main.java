@@ -1,5 +1,9 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.cli.ImportCommand;
+import dev.paperboy.app.cli.ReindexCommand;
+import dev.paperboy.app.cli.SearchCommand;
+import dev.paperboy.app.cli.StatsCommand;
 import dev.paperboy.app.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,7 +15,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "A self-hosted daily research-papers platform.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {
+      ImportCommand.class,
+      SearchCommand.class,
+      ReindexCommand.class,
+      StatsCommand.class,
+      CommandLine.HelpCommand.class
+    },
     commandListHeading = "%nCommands:%n",
     footer = {
       "",

@@ -1,0 +1,98 @@
+package dev.paperboy.app;
+
+import dev.paperboy.app.config.Config;
+import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.search.SearchIndex;
+import dev.paperboy.search.LuceneSearchIndex;
+import dev.paperboy.store.Database;
+import dev.paperboy.store.DatabaseConfig;
+import dev.paperboy.store.JdbcPaperStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The wiring: opens the concrete adapters the configuration names, on first use, and closes them in
+ * reverse order. The only place that knows concrete classes; constructors do the rest.
+ */
+public final class AppContext implements AutoCloseable {
+  private final Config config;
+  private final Clock clock;
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  private @Nullable Database database;
+  private @Nullable PaperStore store;
+  private @Nullable SearchIndex index;
+
+  private AppContext(Config config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public static AppContext open(Config config) {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data directory " + config.dataDir(), e);
+    }
+    return new AppContext(config, Clock.systemUTC());
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public synchronized Database database() {
+    if (database == null) {
+      database =
+          track(
+              Database.open(
+                  new DatabaseConfig(
+                      config.store().jdbcUrl(), config.store().user(), config.store().password())));
+    }
+    return database;
+  }
+
+  public synchronized PaperStore store() {
+    if (store == null) {
+      store = track(new JdbcPaperStore(database()));
+    }
+    return store;
+  }
+
+  public synchronized SearchIndex index() {
+    if (index == null) {
+      index = track(LuceneSearchIndex.open(config.search().indexDir()));
+    }
+    return index;
+  }
+
+  private <T extends AutoCloseable> T track(T resource) {
+    opened.push(resource);
+    return resource;
+  }
+
+  @Override
+  public synchronized void close() {
+    RuntimeException first = null;
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e instanceof RuntimeException r ? r : new RuntimeException(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

@@ -6,6 +6,7 @@ import dev.paperboy.app.cli.SearchCommand;
 import dev.paperboy.app.cli.StatsCommand;
 import dev.paperboy.app.config.ConfigException;
 import java.io.PrintWriter;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,7 +37,14 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    routeJavaUtilLogging();
     System.exit(commandLine().execute(args));
+  }
+
+  /** Libraries that log through java.util.logging (Lucene) follow the slf4j settings too. */
+  static void routeJavaUtilLogging() {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
   }
 
   /** The configured command line (also used by tests). */

@@ -112,6 +112,20 @@ public interface PaperStore extends AutoCloseable {
     return out;
   }
 
+  /**
+   * The upvotes of each paper in {@code ids}: the most any of its entries has (every list a paper
+   * is on shows the same community's votes). Papers without entries are left out.
+   *
+   * <p>The default asks {@link #entriesOf} per paper; stores override it with one query.
+   */
+  default Map<ArxivId, Integer> upvotesOf(Collection<ArxivId> ids) {
+    Map<ArxivId, Integer> out = new HashMap<>();
+    for (ArxivId id : new HashSet<>(ids)) {
+      entriesOf(id).stream().mapToInt(DailyEntry::upvotes).max().ifPresent(max -> out.put(id, max));
+    }
+    return out;
+  }
+
   /** Checks the paging arguments of {@link #entries}. */
   static void checkPage(int offset, int limit) {
     if (offset < 0) {

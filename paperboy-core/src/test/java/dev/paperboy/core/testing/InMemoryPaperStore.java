@@ -150,6 +150,17 @@ public final class InMemoryPaperStore implements PaperStore {
     return counts.entrySet().stream().map(c -> new DayCount(c.getKey(), c.getValue())).toList();
   }
 
+  @Override
+  public synchronized Map<ArxivId, Integer> upvotesOf(Collection<ArxivId> ids) {
+    Map<ArxivId, Integer> out = new HashMap<>();
+    for (DailyEntry e : entries.values()) {
+      if (ids.contains(e.paperId())) {
+        out.merge(e.paperId(), e.upvotes(), Math::max);
+      }
+    }
+    return out;
+  }
+
   private List<DailyEntry> matching(EntryQuery query) {
     Map<ArxivId, DailyEntry> best = new HashMap<>();
     for (DailyEntry e : entries.values()) {

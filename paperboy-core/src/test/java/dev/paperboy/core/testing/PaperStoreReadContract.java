@@ -155,6 +155,23 @@ public abstract class PaperStoreReadContract {
   }
 
   @Test
+  void upvotesOfAPaperAreItsBestEntrysInOneCall() {
+    assertThat(
+            store.upvotesOf(
+                List.of(
+                    ArxivId.parse("2506.00001"),
+                    ArxivId.parse("2506.00002"),
+                    ArxivId.parse("2506.00003"),
+                    ArxivId.parse("2599.00001"))))
+        .containsExactlyInAnyOrderEntriesOf(
+            java.util.Map.of(
+                ArxivId.parse("2506.00001"), 12,
+                ArxivId.parse("2506.00002"), 9,
+                ArxivId.parse("2506.00003"), 0));
+    assertThat(store.upvotesOf(List.of())).isEmpty();
+  }
+
+  @Test
   void rejectsBadPages() {
     EntryQuery q = EntryQuery.day(MON);
     assertThatThrownBy(() -> store.entries(q, EntryOrder.UPVOTES, -1, 10))

@@ -59,7 +59,7 @@ final class HfJson {
           "submittedOnDailyAt",
           entry.submittedAt() != null ? INSTANT.format(entry.submittedAt()) : instant(entry.day()));
       if (entry.submitter() != null) {
-        o.set("submittedOnDailyBy", user(entry.submitter()));
+        o.set("submittedOnDailyBy", user(entry.submitter(), true));
       }
     }
     o.put("title", p.title());
@@ -101,7 +101,7 @@ final class HfJson {
     // Comments arrive with the community features; until then every paper has none.
     o.put("numComments", 0);
     if (e.submitter() != null) {
-      o.set("submittedBy", user(e.submitter()));
+      o.set("submittedBy", user(e.submitter(), false));
     }
     return o;
   }
@@ -120,11 +120,17 @@ final class HfJson {
     return o;
   }
 
-  private ObjectNode user(String name) {
+  /**
+   * A user as HF names one: {@code paper.submittedOnDailyBy} has {@code user}, the entry's {@code
+   * submittedBy} does not.
+   */
+  private ObjectNode user(String name, boolean withUserField) {
     ObjectNode u = mapper.createObjectNode();
     u.put("name", name);
     u.put("fullname", name);
-    u.put("user", name);
+    if (withUserField) {
+      u.put("user", name);
+    }
     u.put("type", "user");
     return u;
   }

@@ -162,7 +162,7 @@ public abstract class PaperStoreReadContract {
                     ArxivId.parse("2506.00001"),
                     ArxivId.parse("2506.00002"),
                     ArxivId.parse("2506.00003"),
-                    ArxivId.parse("2599.00001"))))
+                    ArxivId.parse("2507.00001"))))
         .containsExactlyInAnyOrderEntriesOf(
             java.util.Map.of(
                 ArxivId.parse("2506.00001"), 12,

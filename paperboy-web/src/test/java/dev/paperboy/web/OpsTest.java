@@ -107,6 +107,26 @@ class OpsTest {
   }
 
   @Test
+  void malformedRequestsAre400WithoutDetails() {
+    try (WebTestSupport web = WebTestSupport.fixture()) {
+      // Sent over a plain socket: java.net.URI refuses to build these.
+      for (String path : new String[] {"/%zz", "/day/%E0%A4%A", "/papers/%00"}) {
+        String response = web.raw("GET " + path + " HTTP/1.1");
+        assertThat(response).as(path).startsWith("HTTP/1.1 400");
+        assertThat(response).as(path).doesNotContain("at org.").doesNotContain("Exception");
+      }
+      assertThat(web.json("/api/daily_papers?date=%ff", 400).path("parameter").asText())
+          .isEqualTo("date");
+      assertThat(web.json("/api/papers/%2e%2e", 400).path("parameter").asText())
+          .isEqualTo("arxivId");
+      assertThat(web.get("/static/../openapi.json").statusCode()).isEqualTo(404);
+      HttpResponse<String> post = web.post("/api/daily_papers");
+      assertThat(post.statusCode()).isIn(404, 405);
+      assertThat(post.body()).doesNotContain("Exception");
+    }
+  }
+
+  @Test
   void stopLetsARequestInFlightFinish() throws Exception {
     var store = Fixture.store();
     FakeSearchIndex index = Fixture.index(store);

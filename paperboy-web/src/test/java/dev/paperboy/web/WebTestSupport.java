@@ -64,6 +64,37 @@ final class WebTestSupport implements AutoCloseable {
     }
   }
 
+  HttpResponse<String> post(String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(20))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends one request line over a socket, as a client that does not check URLs would. */
+  String raw(String requestLine) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      String request = requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+      socket
+          .getOutputStream()
+          .write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** GETs a page that must answer {@code status}, parsed as HTML. */
   Document page(String path, int status) {
     HttpResponse<String> r = get(path);

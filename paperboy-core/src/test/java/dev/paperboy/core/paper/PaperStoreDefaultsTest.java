@@ -1,7 +1,7 @@
 package dev.paperboy.core.paper;
 
 import dev.paperboy.core.testing.InMemoryPaperStore;
-import dev.paperboy.core.testing.PaperStoreReadContract;
+import dev.paperboy.core.testing.PaperStoreContract;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  * The read contract on the port's default methods: a store that implements only the abstract
  * methods (delegating to the in-memory store) must pass it too.
  */
-class PaperStoreDefaultsTest extends PaperStoreReadContract {
+class PaperStoreDefaultsTest extends PaperStoreContract {
 
   @Override
-  protected PaperStore newStore() {
+  protected PaperStore openStore() {
     return new MinimalStore(new InMemoryPaperStore());
   }
 

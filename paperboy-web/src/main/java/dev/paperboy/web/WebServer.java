@@ -78,6 +78,7 @@ public final class WebServer {
               cfg.startup.showJavalinBanner = false;
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.http.generateEtags = true;
+              cfg.http.prefer405over404 = true;
               cfg.http.defaultContentType = "text/plain; charset=utf-8";
               cfg.router.ignoreTrailingSlashes = true;
               cfg.jetty.modifyServer(

@@ -391,6 +391,22 @@ public final class JdbcPaperStore implements PaperStore {
           case UPVOTES -> "upvotes DESC, day DESC, paper_id";
           case NEWEST -> "day DESC, upvotes DESC, paper_id";
         };
+    // One day has one entry per paper (the primary key), so it needs no de-duplication.
+    if (query.from().equals(query.to())) {
+      return queryEntries(
+          "SELECT "
+              + PaperRows.ENTRY_COLUMNS
+              + " FROM daily_entry e"
+              + entryFilter(query)
+              + " ORDER BY "
+              + orderBy
+              + " LIMIT ? OFFSET ?",
+          ps -> {
+            int i = bindEntryFilter(ps, query);
+            ps.setInt(i++, limit);
+            ps.setInt(i, offset);
+          });
+    }
     // The representative entry of a paper: most upvotes, then the later day (PaperStore#entries).
     String sql =
         "SELECT "

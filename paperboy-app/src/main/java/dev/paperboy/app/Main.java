@@ -3,6 +3,7 @@ package dev.paperboy.app;
 import dev.paperboy.app.cli.ImportCommand;
 import dev.paperboy.app.cli.ReindexCommand;
 import dev.paperboy.app.cli.SearchCommand;
+import dev.paperboy.app.cli.ServeCommand;
 import dev.paperboy.app.cli.StatsCommand;
 import dev.paperboy.app.config.ConfigException;
 import java.io.PrintWriter;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "A self-hosted daily research-papers platform.",
     subcommands = {
+      ServeCommand.class,
       ImportCommand.class,
       SearchCommand.class,
       ReindexCommand.class,

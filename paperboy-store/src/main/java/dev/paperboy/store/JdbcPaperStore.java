@@ -2,6 +2,9 @@ package dev.paperboy.store;
 
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.DailyEntry;
+import dev.paperboy.core.paper.DayCount;
+import dev.paperboy.core.paper.EntryOrder;
+import dev.paperboy.core.paper.EntryQuery;
 import dev.paperboy.core.paper.Outcome;
 import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperMerge;
@@ -373,6 +376,140 @@ public final class JdbcPaperStore implements PaperStore {
   public Optional<LocalDate> dayAfter(LocalDate day) {
     return queryDay(
         "SELECT MIN(day) FROM daily_entry WHERE day > ?", ps -> dialect.setDate(ps, 1, day));
+  }
+
+  /**
+   * One query: the entries of the range (primary key range on {@code day}), the best entry of each
+   * paper picked with a window function, the category checked through {@code paper_category}'s
+   * primary key, sorted and paged in the database.
+   */
+  @Override
+  public List<DailyEntry> entries(EntryQuery query, EntryOrder order, int offset, int limit) {
+    PaperStore.checkPage(offset, limit);
+    String orderBy =
+        switch (order) {
+          case UPVOTES -> "upvotes DESC, day DESC, paper_id";
+          case NEWEST -> "day DESC, upvotes DESC, paper_id";
+        };
+    // One day has one entry per paper (the primary key), so it needs no de-duplication.
+    if (query.from().equals(query.to())) {
+      return queryEntries(
+          "SELECT "
+              + PaperRows.ENTRY_COLUMNS
+              + " FROM daily_entry e"
+              + entryFilter(query)
+              + " ORDER BY "
+              + orderBy
+              + " LIMIT ? OFFSET ?",
+          ps -> {
+            int i = bindEntryFilter(ps, query);
+            ps.setInt(i++, limit);
+            ps.setInt(i, offset);
+          });
+    }
+    // The representative entry of a paper: most upvotes, then the later day (PaperStore#entries).
+    String sql =
+        "SELECT "
+            + PaperRows.ENTRY_COLUMNS
+            + " FROM (SELECT "
+            + PaperRows.ENTRY_COLUMNS
+            + ", ROW_NUMBER() OVER (PARTITION BY paper_id ORDER BY upvotes DESC, day DESC) AS rn"
+            + " FROM daily_entry e"
+            + entryFilter(query)
+            + ") best WHERE rn = 1 ORDER BY "
+            + orderBy
+            + " LIMIT ? OFFSET ?";
+    return queryEntries(
+        sql,
+        ps -> {
+          int i = bindEntryFilter(ps, query);
+          ps.setInt(i++, limit);
+          ps.setInt(i, offset);
+        });
+  }
+
+  @Override
+  public long countEntries(EntryQuery query) {
+    String sql = "SELECT COUNT(DISTINCT paper_id) FROM daily_entry e" + entryFilter(query);
+    return db.read(
+        conn -> {
+          try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            bindEntryFilter(ps, query);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getLong(1);
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<DayCount> dayCounts(LocalDate from, LocalDate to) {
+    EntryQuery range = EntryQuery.between(from, to);
+    return db.read(
+        conn -> {
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "SELECT day, COUNT(*) FROM daily_entry WHERE day >= ? AND day <= ?"
+                      + " GROUP BY day ORDER BY day")) {
+            dialect.setDate(ps, 1, range.from());
+            dialect.setDate(ps, 2, range.to());
+            List<DayCount> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new DayCount(dialect.getDate(rs, 1), rs.getInt(2)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public Map<ArxivId, Integer> upvotesOf(Collection<ArxivId> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return db.read(
+        conn -> {
+          Map<ArxivId, Integer> out = new HashMap<>();
+          for (List<ArxivId> chunk : chunks(new LinkedHashSet<>(ids))) {
+            String sql =
+                "SELECT paper_id, MAX(upvotes) FROM daily_entry WHERE paper_id IN ("
+                    + PaperRows.placeholders(chunk.size())
+                    + ") GROUP BY paper_id";
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+              bindIds(ps, chunk);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  out.put(new ArxivId(rs.getString(1)), rs.getInt(2));
+                }
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The WHERE clause of an {@link EntryQuery} over {@code daily_entry e}. */
+  private static String entryFilter(EntryQuery q) {
+    return " WHERE e.day >= ? AND e.day <= ? AND e.upvotes >= ?"
+        + (q.category() == null
+            ? ""
+            : " AND EXISTS (SELECT 1 FROM paper_category c"
+                + " WHERE c.paper_id = e.paper_id AND c.category = ?)");
+  }
+
+  /** Binds {@link #entryFilter}'s parameters; returns the next parameter index. */
+  private int bindEntryFilter(PreparedStatement ps, EntryQuery q) throws SQLException {
+    int i = 1;
+    dialect.setDate(ps, i++, q.from());
+    dialect.setDate(ps, i++, q.to());
+    ps.setInt(i++, q.minUpvotes());
+    if (q.category() != null) {
+      ps.setString(i++, q.category());
+    }
+    return i;
   }
 
   @Override

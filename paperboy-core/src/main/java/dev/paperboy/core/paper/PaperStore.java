@@ -1,9 +1,14 @@
 package dev.paperboy.core.paper;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +61,114 @@ public interface PaperStore extends AutoCloseable {
 
   /** The nearest day after {@code day} that has entries. */
   Optional<LocalDate> dayAfter(LocalDate day);
+
+  /** The most entries one call of {@link #entries} returns. */
+  int MAX_PAGE = 1000;
+
+  /**
+   * The entries that match {@code query}, one per paper, sorted by {@code order}, then paged.
+   *
+   * <p>A paper featured on several days of the range appears once: its entry with the most upvotes
+   * stands for it (the later day on a tie), so a week or month list has no duplicates. Ordering
+   * ends with the paper id, so pages are stable: paging through with {@code offset} never skips or
+   * repeats an entry while the store does not change.
+   *
+   * <p>The default reads the range day by day through {@link #entriesOn}; stores override it with
+   * one indexed query.
+   *
+   * @param offset entries to skip, >= 0
+   * @param limit entries to return, 1..{@link #MAX_PAGE}
+   * @throws IllegalArgumentException naming a bad offset or limit
+   */
+  default List<DailyEntry> entries(EntryQuery query, EntryOrder order, int offset, int limit) {
+    checkPage(offset, limit);
+    List<DailyEntry> all = matching(this, query);
+    all.sort(order.comparator());
+    if (offset >= all.size()) {
+      return List.of();
+    }
+    return List.copyOf(all.subList(offset, Math.min(all.size(), offset + limit)));
+  }
+
+  /** How many papers {@link #entries} lists for {@code query} in all. */
+  default long countEntries(EntryQuery query) {
+    return matching(this, query).size();
+  }
+
+  /**
+   * The days from {@code from} to {@code to} (both included) that have entries, with how many,
+   * oldest first. Days without entries are left out.
+   *
+   * <p>The default walks the days with {@link #dayAfter}; stores override it with one query.
+   */
+  default List<DayCount> dayCounts(LocalDate from, LocalDate to) {
+    EntryQuery range = EntryQuery.between(from, to); // validates the range
+    List<DayCount> out = new ArrayList<>();
+    Optional<LocalDate> day = dayAfter(range.from().minusDays(1));
+    while (day.isPresent() && !day.get().isAfter(range.to())) {
+      out.add(new DayCount(day.get(), entriesOn(day.get()).size()));
+      day = dayAfter(day.get());
+    }
+    return out;
+  }
+
+  /**
+   * The upvotes of each paper in {@code ids}: the most any of its entries has (every list a paper
+   * is on shows the same community's votes). Papers without entries are left out.
+   *
+   * <p>The default asks {@link #entriesOf} per paper; stores override it with one query.
+   */
+  default Map<ArxivId, Integer> upvotesOf(Collection<ArxivId> ids) {
+    Map<ArxivId, Integer> out = new HashMap<>();
+    for (ArxivId id : new HashSet<>(ids)) {
+      entriesOf(id).stream().mapToInt(DailyEntry::upvotes).max().ifPresent(max -> out.put(id, max));
+    }
+    return out;
+  }
+
+  /** Checks the paging arguments of {@link #entries}. */
+  static void checkPage(int offset, int limit) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be >= 0, offset: " + offset);
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + MAX_PAGE + ", limit: " + limit);
+    }
+  }
+
+  /**
+   * The one entry per paper that {@link #entries} ranks: of a paper's entries, the one with the
+   * most upvotes, the later day on a tie.
+   */
+  static boolean betterRepresentative(DailyEntry candidate, DailyEntry current) {
+    if (candidate.upvotes() != current.upvotes()) {
+      return candidate.upvotes() > current.upvotes();
+    }
+    return candidate.day().isAfter(current.day());
+  }
+
+  private static List<DailyEntry> matching(PaperStore store, EntryQuery query) {
+    Map<ArxivId, DailyEntry> best = new HashMap<>();
+    for (DayCount d : store.dayCounts(query.from(), query.to())) {
+      for (DailyEntry e : store.entriesOn(d.day())) {
+        if (query.matchesEntry(e)) {
+          best.merge(e.paperId(), e, (a, b) -> betterRepresentative(b, a) ? b : a);
+        }
+      }
+    }
+    List<DailyEntry> out = new ArrayList<>(best.values());
+    if (query.category() != null) {
+      Set<ArxivId> inCategory = new HashSet<>();
+      for (Paper p : store.findPapers(best.keySet())) {
+        if (p.categories().contains(query.category())) {
+          inCategory.add(p.id());
+        }
+      }
+      out.removeIf(e -> !inCategory.contains(e.paperId()));
+    }
+    return out;
+  }
 
   StoreStats stats();
 

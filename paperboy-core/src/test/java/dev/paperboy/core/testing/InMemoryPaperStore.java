@@ -2,6 +2,9 @@ package dev.paperboy.core.testing;
 
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.DailyEntry;
+import dev.paperboy.core.paper.DayCount;
+import dev.paperboy.core.paper.EntryOrder;
+import dev.paperboy.core.paper.EntryQuery;
 import dev.paperboy.core.paper.Outcome;
 import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperMerge;
@@ -11,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,6 +124,56 @@ public final class InMemoryPaperStore implements PaperStore {
         .map(DailyEntry::day)
         .filter(d -> d.isAfter(day))
         .min(Comparator.naturalOrder());
+  }
+
+  @Override
+  public synchronized List<DailyEntry> entries(
+      EntryQuery query, EntryOrder order, int offset, int limit) {
+    PaperStore.checkPage(offset, limit);
+    return matching(query).stream().sorted(order.comparator()).skip(offset).limit(limit).toList();
+  }
+
+  @Override
+  public synchronized long countEntries(EntryQuery query) {
+    return matching(query).size();
+  }
+
+  @Override
+  public synchronized List<DayCount> dayCounts(LocalDate from, LocalDate to) {
+    EntryQuery range = EntryQuery.between(from, to);
+    Map<LocalDate, Integer> counts = new TreeMap<>();
+    for (DailyEntry e : entries.values()) {
+      if (range.matchesEntry(e)) {
+        counts.merge(e.day(), 1, Integer::sum);
+      }
+    }
+    return counts.entrySet().stream().map(c -> new DayCount(c.getKey(), c.getValue())).toList();
+  }
+
+  @Override
+  public synchronized Map<ArxivId, Integer> upvotesOf(Collection<ArxivId> ids) {
+    Map<ArxivId, Integer> out = new HashMap<>();
+    for (DailyEntry e : entries.values()) {
+      if (ids.contains(e.paperId())) {
+        out.merge(e.paperId(), e.upvotes(), Math::max);
+      }
+    }
+    return out;
+  }
+
+  private List<DailyEntry> matching(EntryQuery query) {
+    Map<ArxivId, DailyEntry> best = new HashMap<>();
+    for (DailyEntry e : entries.values()) {
+      if (!query.matchesEntry(e)) {
+        continue;
+      }
+      if (query.category() != null
+          && !papers.get(e.paperId()).categories().contains(query.category())) {
+        continue;
+      }
+      best.merge(e.paperId(), e, (a, b) -> PaperStore.betterRepresentative(b, a) ? b : a);
+    }
+    return new ArrayList<>(best.values());
   }
 
   @Override

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.DailyEntry;
+import dev.paperboy.core.paper.DayCount;
+import dev.paperboy.core.paper.EntryOrder;
+import dev.paperboy.core.paper.EntryQuery;
 import dev.paperboy.core.paper.EntrySource;
 import dev.paperboy.core.paper.Outcome;
 import dev.paperboy.core.paper.Paper;
@@ -16,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -422,5 +426,183 @@ public abstract class PaperStoreContract {
     assertThat(store.papersAfter(null, 1000))
         .extracting(Paper::id)
         .containsExactlyInAnyOrderElementsOf(written);
+  }
+
+  // ---- Read queries for lists (day, week, month, category, trending pages and the API) ----
+
+  protected static final LocalDate WED = LocalDate.of(2025, 6, 18);
+  protected static final LocalDate NEXT_MON = LocalDate.of(2025, 6, 23);
+
+  /** Six papers on lists over two weeks, for the list queries below. */
+  private void fillLists() {
+    store.upsertPapers(
+        List.of(
+            listed("2506.00001", "cs.CL", "cs.LG"),
+            listed("2506.00002", "cs.CV"),
+            listed("2506.00003", "cs.LG", "cs.CL"),
+            listed("2506.00004", "cs.CL"),
+            listed("2506.00005", "cs.CV", "cs.AI"),
+            listed("2506.00006", "cs.AI")));
+    store.upsertEntries(
+        List.of(
+            vote(MON, "2506.00001", 5),
+            vote(MON, "2506.00002", 9),
+            vote(MON, "2506.00003", 0),
+            // 00001 again on Tuesday with more votes: that entry stands for it in the week.
+            vote(TUE, "2506.00001", 12),
+            vote(TUE, "2506.00004", 9),
+            vote(WED, "2506.00005", 1),
+            // 00002 again on Wednesday with fewer votes: Monday's entry stands for it.
+            vote(WED, "2506.00002", 3),
+            vote(NEXT_MON, "2506.00006", 50)));
+  }
+
+  @Test
+  void weekListsEachPaperOnceByItsBestEntryMostUpvotedFirst() {
+    fillLists();
+    List<DailyEntry> week =
+        store.entries(EntryQuery.between(MON, MON.plusDays(6)), EntryOrder.UPVOTES, 0, 100);
+    assertThat(week)
+        .extracting(e -> e.paperId().value() + "@" + e.day() + ":" + e.upvotes())
+        .containsExactly(
+            "2506.00001@2025-06-17:12",
+            // 9 votes each: the later day first.
+            "2506.00004@2025-06-17:9",
+            "2506.00002@2025-06-16:9",
+            "2506.00005@2025-06-18:1",
+            "2506.00003@2025-06-16:0");
+    assertThat(store.countEntries(EntryQuery.between(MON, MON.plusDays(6)))).isEqualTo(5);
+  }
+
+  @Test
+  void newestOrderPutsLaterDaysFirst() {
+    fillLists();
+    List<DailyEntry> week = store.entries(EntryQuery.between(MON, WED), EntryOrder.NEWEST, 0, 100);
+    assertThat(week)
+        .extracting(e -> e.paperId().value())
+        .containsExactly("2506.00005", "2506.00001", "2506.00004", "2506.00002", "2506.00003");
+  }
+
+  @Test
+  void oneDayIsTheDaysListInUpvoteOrder() {
+    fillLists();
+    assertThat(store.entries(EntryQuery.day(MON), EntryOrder.UPVOTES, 0, 10))
+        .extracting(e -> e.paperId().value())
+        .containsExactly("2506.00002", "2506.00001", "2506.00003");
+    assertThat(store.countEntries(EntryQuery.day(MON))).isEqualTo(3);
+    assertThat(store.entries(EntryQuery.day(MON.plusDays(5)), EntryOrder.UPVOTES, 0, 10)).isEmpty();
+  }
+
+  @Test
+  void pagesAreStableAndCoverTheListOnce() {
+    fillLists();
+    EntryQuery all = EntryQuery.between(MON, NEXT_MON);
+    List<DailyEntry> whole = store.entries(all, EntryOrder.UPVOTES, 0, 100);
+    List<DailyEntry> paged = new ArrayList<>();
+    for (int offset = 0; offset < 10; offset += 2) {
+      paged.addAll(store.entries(all, EntryOrder.UPVOTES, offset, 2));
+    }
+    assertThat(paged).isEqualTo(whole);
+    assertThat(whole).hasSize(6);
+    assertThat(store.entries(all, EntryOrder.UPVOTES, 6, 2)).isEmpty();
+  }
+
+  @Test
+  void filtersByCategoryIncludingCrossLists() {
+    fillLists();
+    EntryQuery clWeek = EntryQuery.between(MON, NEXT_MON).withCategory("cs.CL");
+    assertThat(store.entries(clWeek, EntryOrder.UPVOTES, 0, 100))
+        .extracting(e -> e.paperId().value())
+        .containsExactly("2506.00001", "2506.00004", "2506.00003");
+    assertThat(store.countEntries(clWeek)).isEqualTo(3);
+    EntryQuery ai = EntryQuery.between(MON, NEXT_MON).withCategory("cs.AI");
+    assertThat(store.entries(ai, EntryOrder.UPVOTES, 0, 100))
+        .extracting(e -> e.paperId().value())
+        .containsExactly("2506.00006", "2506.00005");
+    assertThat(store.countEntries(EntryQuery.between(MON, NEXT_MON).withCategory("math.AG")))
+        .isZero();
+  }
+
+  @Test
+  void filtersByMinimumUpvotes() {
+    fillLists();
+    EntryQuery upvoted = EntryQuery.between(MON, WED).withMinUpvotes(5);
+    assertThat(store.entries(upvoted, EntryOrder.UPVOTES, 0, 100))
+        .extracting(e -> e.paperId().value())
+        .containsExactly("2506.00001", "2506.00004", "2506.00002");
+    assertThat(store.countEntries(upvoted)).isEqualTo(3);
+  }
+
+  @Test
+  void rangeEndsAreIncluded() {
+    fillLists();
+    assertThat(store.entries(EntryQuery.between(TUE, WED), EntryOrder.UPVOTES, 0, 100))
+        .extracting(e -> e.paperId().value())
+        .containsExactly("2506.00001", "2506.00004", "2506.00002", "2506.00005");
+  }
+
+  @Test
+  void countsEntriesPerDayLeavingOutEmptyDays() {
+    fillLists();
+    assertThat(store.dayCounts(MON.minusDays(3), NEXT_MON))
+        .containsExactly(
+            new DayCount(MON, 3),
+            new DayCount(TUE, 2),
+            new DayCount(WED, 2),
+            new DayCount(NEXT_MON, 1));
+    assertThat(store.dayCounts(MON.plusDays(3), MON.plusDays(6))).isEmpty();
+  }
+
+  @Test
+  void upvotesOfAPaperAreItsBestEntrysInOneCall() {
+    fillLists();
+    assertThat(
+            store.upvotesOf(
+                List.of(
+                    ArxivId.parse("2506.00001"),
+                    ArxivId.parse("2506.00002"),
+                    ArxivId.parse("2506.00003"),
+                    ArxivId.parse("2507.00001"))))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                ArxivId.parse("2506.00001"), 12,
+                ArxivId.parse("2506.00002"), 9,
+                ArxivId.parse("2506.00003"), 0));
+    assertThat(store.upvotesOf(List.of())).isEmpty();
+  }
+
+  @Test
+  void rejectsBadPages() {
+    fillLists();
+    EntryQuery q = EntryQuery.day(MON);
+    assertThatThrownBy(() -> store.entries(q, EntryOrder.UPVOTES, -1, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("offset");
+    assertThatThrownBy(() -> store.entries(q, EntryOrder.UPVOTES, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit");
+  }
+
+  @Test
+  void emptyStoreHasNoListEntries() {
+    assertThat(store.entries(EntryQuery.between(MON, NEXT_MON), EntryOrder.UPVOTES, 0, 10))
+        .isEmpty();
+    assertThat(store.countEntries(EntryQuery.between(MON, NEXT_MON))).isZero();
+    assertThat(store.dayCounts(MON, NEXT_MON)).isEmpty();
+    assertThat(store.upvotesOf(List.of(id("2506.00001")))).isEmpty();
+  }
+
+  protected static Paper listed(String id, String... categories) {
+    return Paper.builder(ArxivId.parse(id), "Paper " + id)
+        .abstractText("About " + id + ".")
+        .authors(List.of("Ada Lovelace"))
+        .categories(List.of(categories))
+        .listingDate(MON)
+        .build();
+  }
+
+  protected static DailyEntry vote(LocalDate day, String id, int upvotes) {
+    return new DailyEntry(
+        day, ArxivId.parse(id), EntrySource.HUGGING_FACE, "someone", upvotes, null);
   }
 }

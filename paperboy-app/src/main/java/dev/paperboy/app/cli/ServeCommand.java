@@ -1,0 +1,98 @@
+package dev.paperboy.app.cli;
+
+import dev.paperboy.app.AppContext;
+import dev.paperboy.app.config.Config;
+import dev.paperboy.web.WebConfig;
+import dev.paperboy.web.WebServer;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code paperboy serve}: opens the store and the search index of the data directory and serves the
+ * site until stopped. Ctrl-C or SIGTERM stop it gracefully: the server stops accepting, requests in
+ * flight finish, then the index and the store are closed.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Start the web site, JSON API and feeds (default http://127.0.0.1:7070).")
+public final class ServeCommand implements Callable<Integer> {
+
+  @Mixin DataOptions data = new DataOptions();
+
+  @Option(
+      names = "--host",
+      paramLabel = "HOST",
+      description =
+          "Address to listen on. Default: $PAPERBOY_HOST, else 127.0.0.1 (only this machine).")
+  @Nullable String host;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port to listen on. Default: $PAPERBOY_PORT, else 7070.")
+  @Nullable Integer port;
+
+  /** The running site and what it reads; closing stops the server first, then the rest. */
+  public record Served(WebServer.Running web, AppContext app) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        web.close();
+      } finally {
+        app.close();
+      }
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> flags = new HashMap<>();
+    if (host != null) {
+      flags.put("server.host", host);
+    }
+    if (port != null) {
+      flags.put("server.port", Integer.toString(port));
+    }
+    Served served = open(data.load(System.getenv(), flags));
+    System.out.println("Paperboy is serving " + served.web().uri() + " (Ctrl-C stops it)");
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  served.close();
+                  closed.countDown();
+                },
+                "paperboy-shutdown"));
+    closed.await();
+    return 0;
+  }
+
+  /** Opens the store and the index of {@code config} and starts the web server on them. */
+  public static Served open(Config config) {
+    String host = config.server().host();
+    int port = config.server().port();
+    // Without server.base.url the base is derived from host and port; leave it to the server,
+    // which knows the port it really bound (port 0 picks a free one).
+    String derived = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    URI publicUrl =
+        config.server().baseUrl().equals(derived) ? null : URI.create(config.server().baseUrl());
+    WebConfig web = WebConfig.defaults().withHost(host).withPort(port).withPublicUrl(publicUrl);
+    AppContext app = AppContext.open(config);
+    try {
+      WebServer.Running running = new WebServer(web, app.store(), app.index(), app.clock()).start();
+      return new Served(running, app);
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.paperboy.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paperboy.web.view.Views;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become responses. A bad parameter is 400, something that does not
+ * exist is 404, anything unexpected is 500 with an incident id in the log and none of its details
+ * in the response. API paths answer JSON ({@code {"error": ..., "parameter": ...}}), feeds plain
+ * text, pages an HTML page.
+ */
+final class ErrorHandling {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
+
+  private final Templates templates;
+  private final ObjectMapper mapper;
+
+  ErrorHandling(Templates templates, ObjectMapper mapper) {
+    this.templates = templates;
+    this.mapper = mapper;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.exception(
+        BadRequest.class,
+        (e, ctx) -> respond(ctx, 400, "Bad request", e.getMessage(), e.parameter()));
+    routes.exception(
+        NotFound.class, (e, ctx) -> respond(ctx, 404, "Not found", e.getMessage(), null));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          int status = e.getStatus();
+          String name = HttpStatus.forStatus(status).getMessage();
+          String heading =
+              name.isEmpty()
+                  ? "Error"
+                  : name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+          String message =
+              status == 404
+                  ? "There is no page at " + ctx.path() + "."
+                  : status == 405
+                      ? "This address does not accept " + ctx.method() + " requests."
+                      : heading + ".";
+          respond(ctx, status, heading, message, null);
+        });
+    routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
+    // An unmatched route ends here with an empty body; handlers' own 404s already have one.
+    routes.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            respond(ctx, 404, "Not found", "There is no page at " + ctx.path() + ".", null);
+          }
+        });
+  }
+
+  void unexpected(Context ctx, Throwable e) {
+    String incident = UUID.randomUUID().toString().substring(0, 8);
+    LOG.error("incident {}: {} {} failed", incident, ctx.method(), ctx.path(), e);
+    respond(
+        ctx,
+        500,
+        "Something went wrong",
+        "The server could not answer this request (incident " + incident + ", in the server log).",
+        null);
+  }
+
+  void respond(
+      Context ctx, int status, String heading, String message, @Nullable String parameter) {
+    ctx.status(status);
+    ctx.header("Cache-Control", "no-store");
+    String path = ctx.path();
+    try {
+      if (isJson(path)) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("error", message);
+        if (parameter != null) {
+          body.put("parameter", parameter);
+        }
+        body.put("status", status);
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(mapper.writeValueAsString(body));
+      } else if (path.startsWith("/feeds/")
+          || path.startsWith("/static/")
+          || path.equals("/metrics")) {
+        ctx.contentType("text/plain; charset=utf-8");
+        ctx.result(status + " " + heading + ": " + message + "\n");
+      } else {
+        Views.PageMeta meta = Views.PageMeta.of(heading, message, "none");
+        ctx.html(
+            templates.render("error.jte", new Views.ErrorView(meta, status, heading, message)));
+      }
+    } catch (Exception | Error failure) {
+      // Rendering the error itself failed: answer in the plainest way, still without details.
+      LOG.error("cannot render the {} response for {}", status, path, failure);
+      ctx.contentType("text/plain; charset=utf-8");
+      ctx.result(status + " " + heading + "\n");
+    }
+  }
+
+  static boolean isJson(String path) {
+    return path.startsWith("/api/")
+        || path.equals("/api")
+        || path.startsWith("/.well-known/")
+        || path.equals("/health");
+  }
+}

@@ -1,0 +1,224 @@
+package dev.paperboy.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.search.SearchIndex;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Paperboy web server: pages, JSON API, feeds, {@code /health} and {@code /metrics}.
+ *
+ * <pre>{@code
+ * try (WebServer.Running web = new WebServer(config, store, index, Clock.systemUTC(), registry).start()) {
+ *   web.awaitStop();
+ * }
+ * }</pre>
+ *
+ * <p>It reads through the core's ports only; the caller owns the store and the index and closes
+ * them after the server.
+ */
+public final class WebServer {
+  private static final Logger ACCESS = LoggerFactory.getLogger("dev.paperboy.web.access");
+  private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+  private final WebConfig config;
+  private final PaperStore store;
+  private final SearchIndex index;
+  private final Clock clock;
+  private final PrometheusMeterRegistry registry;
+
+  public WebServer(
+      WebConfig config,
+      PaperStore store,
+      SearchIndex index,
+      Clock clock,
+      PrometheusMeterRegistry registry) {
+    this.config = config;
+    this.store = store;
+    this.index = index;
+    this.clock = clock;
+    this.registry = registry;
+  }
+
+  /** A server with its own metrics registry. */
+  public WebServer(WebConfig config, PaperStore store, SearchIndex index, Clock clock) {
+    this(config, store, index, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** Starts listening; returns once the port is bound. */
+  public Running start() {
+    ObjectMapper mapper = new ObjectMapper();
+    Templates templates = new Templates();
+    Catalog catalog = new Catalog(store, index, clock);
+    AtomicReference<String> base = new AtomicReference<>(baseUrl(config.port()));
+    ErrorHandling errors = new ErrorHandling(templates, mapper);
+    PageRoutes pages = new PageRoutes(config, catalog, templates);
+    ApiRoutes api = new ApiRoutes(config, catalog, mapper);
+    FeedRoutes feeds = new FeedRoutes(config, catalog, base::get);
+    OpsRoutes ops = new OpsRoutes(store, index, registry, mapper);
+    registerGauges();
+
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.startup.showOldJavalinVersionWarning = false;
+              cfg.http.generateEtags = true;
+              cfg.http.prefer405over404 = true;
+              cfg.http.defaultContentType = "text/plain; charset=utf-8";
+              cfg.router.ignoreTrailingSlashes = true;
+              cfg.jetty.modifyServer(
+                  server -> {
+                    // Stop accepting, let requests in flight finish (up to the grace), then stop.
+                    server.setStopTimeout(config.shutdownGrace().toMillis());
+                    server.setHandler(new GracefulHandler());
+                  });
+              cfg.staticFiles.add(
+                  sf -> {
+                    sf.hostedPath = "/static";
+                    sf.directory = "/dev/paperboy/web/static";
+                    sf.location = Location.CLASSPATH;
+                    sf.headers = Map.of("Cache-Control", "public, max-age=86400");
+                  });
+              cfg.router.javaLangErrorHandler(
+                  (res, error) -> {
+                    LOG.error("fatal error while answering a request", error);
+                    res.setStatus(500);
+                  });
+              cfg.requestLogger.http(this::logAndMeasure);
+              cfg.routes.after(WebServer::cacheHeaders);
+              errors.register(cfg.routes);
+              pages.register(cfg.routes);
+              api.register(cfg.routes);
+              feeds.register(cfg.routes);
+              ops.register(cfg.routes);
+            });
+    app.start(config.host(), config.port());
+    base.set(baseUrl(app.port()));
+    LOG.info("Paperboy is serving {} (listening on {}:{})", base.get(), config.host(), app.port());
+    return new Running(app, URI.create(base.get()));
+  }
+
+  private String baseUrl(int port) {
+    if (config.publicUrl() != null) {
+      return config.publicUrl().toString().replaceAll("/+$", "");
+    }
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    if (host.equals("0.0.0.0") || host.equals("[::]")) {
+      host = "localhost";
+    }
+    return "http://" + host + ":" + port;
+  }
+
+  private void registerGauges() {
+    Gauge.builder("paperboy.papers", store, s -> safely(() -> s.stats().papers()))
+        .description("Papers in the store")
+        .register(registry);
+    Gauge.builder("paperboy.index.documents", index, i -> safely(i::size))
+        .description("Documents in the search index")
+        .register(registry);
+  }
+
+  private static double safely(java.util.function.LongSupplier f) {
+    try {
+      return f.getAsLong();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** One access-log line and one timer sample per request, tagged by route (not by raw path). */
+  private void logAndMeasure(Context ctx, Float millis) {
+    String route = route(ctx);
+    int status = ctx.statusCode();
+    Timer.builder("http.server.requests")
+        .description("HTTP requests by route")
+        .tag("method", ctx.method().name())
+        .tag("route", route)
+        .tag("status", Integer.toString(status))
+        .register(registry)
+        .record((long) (millis * 1_000_000L), TimeUnit.NANOSECONDS);
+    if (ACCESS.isInfoEnabled()) {
+      String query = ctx.queryString();
+      ACCESS.info(
+          "{} \"{} {}{}\" {} {} ms",
+          ctx.ip(),
+          ctx.method().name(),
+          ctx.path(),
+          query == null ? "" : "?" + query,
+          status,
+          String.format(java.util.Locale.ROOT, "%.1f", millis));
+    }
+  }
+
+  private static String route(Context ctx) {
+    try {
+      var endpoint = ctx.endpoints().lastHttpEndpoint();
+      if (endpoint != null) {
+        return endpoint.path;
+      }
+    } catch (RuntimeException e) {
+      // no endpoint matched
+    }
+    return ctx.path().startsWith("/static/") ? "/static/*" : "unmatched";
+  }
+
+  private static void cacheHeaders(Context ctx) {
+    if (ctx.res().getHeader("Cache-Control") != null) {
+      return;
+    }
+    String path = ctx.path();
+    if (ctx.statusCode() >= 400) {
+      ctx.header("Cache-Control", "no-store");
+    } else if (path.startsWith("/api/")
+        || path.startsWith("/feeds/")
+        || path.startsWith("/.well-known/")) {
+      // Lists change at most a few times a day; five minutes keeps readers and caches fresh.
+      ctx.header("Cache-Control", "public, max-age=300");
+    } else if (!path.startsWith("/static/")) {
+      // Pages revalidate with the ETag each time (cheap 304s) and show new votes at once.
+      ctx.header("Cache-Control", "no-cache");
+    }
+  }
+
+  /** A started server. Closing it stops it gracefully. */
+  public static final class Running implements AutoCloseable {
+    private final Javalin app;
+    private final URI uri;
+
+    private Running(Javalin app, URI uri) {
+      this.app = app;
+      this.uri = uri;
+    }
+
+    /** The port it listens on (the real one when the config said 0). */
+    public int port() {
+      return app.port();
+    }
+
+    /** The base URL of the site, without a trailing slash. */
+    public URI uri() {
+      return uri;
+    }
+
+    /** Stops accepting connections, waits for requests in flight (up to the grace), stops. */
+    @Override
+    public void close() {
+      app.stop();
+    }
+  }
+}

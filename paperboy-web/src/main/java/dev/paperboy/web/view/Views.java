@@ -1,0 +1,179 @@
+package dev.paperboy.web.view;
+
+import dev.paperboy.core.search.Highlighted;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The records the templates render, one per page kind and a few shared parts. */
+public final class Views {
+  private Views() {}
+
+  /**
+   * What every page's layout needs.
+   *
+   * @param section the navigation entry to mark as current: daily, trending, search or none
+   * @param query the search text to prefill in the header's search box
+   */
+  public record PageMeta(
+      String title, String description, String section, List<FeedLink> feeds, String query) {
+    public static PageMeta of(String title, String description, String section) {
+      return new PageMeta(title, description, section, List.of(), "");
+    }
+
+    public PageMeta withFeeds(List<FeedLink> f) {
+      return new PageMeta(title, description, section, f, query);
+    }
+
+    public PageMeta withQuery(String q) {
+      return new PageMeta(title, description, section, feeds, q);
+    }
+  }
+
+  /** A feed offered in both formats. */
+  public record FeedLink(String title, String rss, String atom) {}
+
+  /** A link with its text. */
+  public record Link(String href, String label) {}
+
+  /** A category with its name, e.g. cs.CL "Computation and Language". */
+  public record CategoryTag(String code, String name, boolean primary) {}
+
+  /**
+   * A paper as one list item.
+   *
+   * @param rank the position in the list, from 1
+   * @param teaser the start of the abstract, cut at a word
+   * @param longAbstract true when the abstract is longer than the teaser
+   * @param titleMarks the title with search matches marked, or null outside search
+   * @param snippet the passage that matched a search, or null
+   * @param numComments comments on the paper (the comments feature fills it in; 0 until then)
+   * @param score the trending score, formatted, or null outside trending
+   */
+  public record PaperCard(
+      int rank,
+      String id,
+      String title,
+      @Nullable Highlighted titleMarks,
+      List<String> authors,
+      int moreAuthors,
+      List<CategoryTag> categories,
+      String teaser,
+      List<String> abstractParagraphs,
+      boolean longAbstract,
+      @Nullable Highlighted snippet,
+      int upvotes,
+      int numComments,
+      @Nullable Link code,
+      @Nullable Integer githubStars,
+      @Nullable String projectPage,
+      String absUrl,
+      String pdfUrl,
+      @Nullable LocalDate day,
+      @Nullable LocalDate date,
+      @Nullable String score,
+      @Nullable String aiSummary) {}
+
+  /** Links to the previous and next page of a list, keeping its other parameters. */
+  public record Pager(@Nullable String previous, @Nullable String next, int page, int pages) {
+    public boolean shown() {
+      return pages > 1;
+    }
+  }
+
+  /** A day's list: the home page and {@code /day/YYYY-MM-DD}. */
+  public record DayView(
+      PageMeta meta,
+      LocalDate day,
+      boolean home,
+      List<PaperCard> cards,
+      long total,
+      Pager pager,
+      @Nullable LocalDate previousDay,
+      @Nullable LocalDate nextDay,
+      @Nullable String noListReason,
+      String week,
+      String month) {}
+
+  /** A day in a month's calendar grid; {@code day} is null for padding cells. */
+  public record CalendarDay(@Nullable LocalDate day, int entries, boolean announcement) {}
+
+  /**
+   * A list over several days: a week, a month, or a category's recent papers.
+   *
+   * @param calendar rows of seven days, Monday first (months only, else empty)
+   */
+  public record RangeView(
+      PageMeta meta,
+      String kind,
+      String heading,
+      String subheading,
+      LocalDate from,
+      LocalDate to,
+      List<PaperCard> cards,
+      long total,
+      Pager pager,
+      @Nullable Link previous,
+      @Nullable Link next,
+      List<List<CalendarDay>> calendar) {}
+
+  /** A choice among a few values, e.g. a trending window or a search mode. */
+  public record Choice(
+      String value, String label, String href, boolean current, boolean available) {}
+
+  /** The trending page. */
+  public record TrendingView(
+      PageMeta meta,
+      List<Choice> windows,
+      String windowLabel,
+      List<PaperCard> cards,
+      long total,
+      Pager pager,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to,
+      String halfLife) {}
+
+  /** A day a paper was featured on. */
+  public record Featured(LocalDate day, String source, int upvotes, @Nullable String submitter) {}
+
+  /** A labelled fact on the paper page (e.g. "Journal reference"). */
+  public record Fact(String label, String value, @Nullable String href) {}
+
+  /** The paper page. */
+  public record PaperView(
+      PageMeta meta,
+      PaperCard card,
+      List<String> allAuthors,
+      List<Fact> facts,
+      List<Featured> featured,
+      List<String> keywords,
+      String markdownPath) {}
+
+  /** An option of the category filter. */
+  public record CategoryOption(String code, String label, boolean selected) {}
+
+  /** The search page, before and after a search. */
+  public record SearchView(
+      PageMeta meta,
+      boolean searched,
+      String q,
+      List<Choice> modes,
+      @Nullable String notice,
+      @Nullable String error,
+      List<CategoryOption> categories,
+      String from,
+      String to,
+      boolean codeOnly,
+      List<PaperCard> cards,
+      long total,
+      String took,
+      Pager pager,
+      @Nullable Link feedRss,
+      @Nullable Link feedAtom) {}
+
+  /** The page of an install with no papers yet. */
+  public record EmptyView(PageMeta meta) {}
+
+  /** A 400 or 404 page. */
+  public record ErrorView(PageMeta meta, int status, String heading, String message) {}
+}

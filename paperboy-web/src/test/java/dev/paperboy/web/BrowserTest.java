@@ -1,0 +1,121 @@
+package dev.paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A reader's path through the site in a real browser (Debian's Chromium, headless): home, the
+ * previous day, a paper, a search. Skipped with a message when Chromium or its driver is absent
+ * ({@code bin/install-test-deps} installs them).
+ */
+class BrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  static WebTestSupport web;
+  static WebDriver browser;
+  static Path profile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "skipped: needs "
+            + CHROMIUM
+            + " and "
+            + DRIVER
+            + " (apt-get install chromium chromium-driver)");
+    web = WebTestSupport.fixture();
+    profile = Files.createTempDirectory("paperboy-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(DRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (web != null) {
+      web.close();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  @Test
+  void homePreviousDayPaperAndSearch() {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    browser.get(web.server.uri() + "/");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Monday, 23 June 2025");
+    assertThat(browser.findElements(By.cssSelector(".card"))).hasSize(7);
+
+    browser.findElement(By.linkText("← Previous day")).click();
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Friday, 20 June 2025"));
+    assertThat(browser.getCurrentUrl()).endsWith("/day/2025-06-20");
+
+    // The arrow key (app.js, progressive enhancement) goes one day further back.
+    browser.findElement(By.tagName("body")).sendKeys(Keys.ARROW_LEFT);
+    wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Thursday, 19 June 2025"));
+
+    WebElement title = browser.findElement(By.cssSelector(".card .title a"));
+    String paperTitle = title.getText();
+    title.click();
+    wait.until(ExpectedConditions.urlContains("/papers/"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(paperTitle);
+    assertThat(browser.findElement(By.cssSelector(".actions a")).getText()).isEqualTo("PDF");
+
+    WebElement box = browser.findElement(By.id("quick-q"));
+    box.sendKeys("experts", Keys.ENTER);
+    wait.until(ExpectedConditions.urlContains("/search?q=experts"));
+    assertThat(browser.findElement(By.cssSelector(".result-count")).getText())
+        .matches("\\d+ results in .*");
+    assertThat(browser.findElement(By.cssSelector(".card .title")).getText())
+        .isEqualTo("Sparse Mixture of Experts for Fast Inference");
+    assertThat(browser.findElements(By.cssSelector(".card .title mark"))).isNotEmpty();
+
+    // The full abstract opens in place, without JavaScript of ours.
+    browser.get(web.server.uri() + "/day/2025-06-16");
+    browser.findElement(By.cssSelector(".card details.abstract summary")).click();
+    assertThat(browser.findElement(By.cssSelector(".card details.abstract")).getAttribute("open"))
+        .isNotNull();
+  }
+}

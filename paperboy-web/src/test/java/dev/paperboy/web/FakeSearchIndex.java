@@ -1,0 +1,167 @@
+package dev.paperboy.web;
+
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.search.Highlighted;
+import dev.paperboy.core.search.SearchHit;
+import dev.paperboy.core.search.SearchIndex;
+import dev.paperboy.core.search.SearchMode;
+import dev.paperboy.core.search.SearchQuery;
+import dev.paperboy.core.search.SearchResult;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A small {@link SearchIndex} for web tests: a paper matches when its title or abstract contains
+ * every query word; the score is the number of occurrences. It marks matches like a real index,
+ * applies the filters, and answers only the modes it is given. An unbalanced quote is a syntax
+ * error, as in Lucene's query parser.
+ */
+final class FakeSearchIndex implements SearchIndex {
+  private final Map<ArxivId, Paper> docs = new TreeMap<>();
+  private final Set<SearchMode> modes;
+  final AtomicBoolean broken = new AtomicBoolean();
+  volatile Duration delay = Duration.ZERO;
+
+  FakeSearchIndex(Set<SearchMode> modes) {
+    this.modes = EnumSet.copyOf(modes);
+  }
+
+  FakeSearchIndex() {
+    this(EnumSet.of(SearchMode.BM25));
+  }
+
+  @Override
+  public synchronized void index(Collection<Paper> papers) {
+    papers.forEach(p -> docs.put(p.id(), p));
+  }
+
+  @Override
+  public synchronized void delete(ArxivId id) {
+    docs.remove(id);
+  }
+
+  @Override
+  public synchronized void deleteAll() {
+    docs.clear();
+  }
+
+  @Override
+  public void commit() {}
+
+  @Override
+  public synchronized SearchResult search(SearchQuery q) {
+    if (broken.get()) {
+      throw new IllegalStateException("index is broken (test)");
+    }
+    if (!modes.contains(q.mode())) {
+      throw new UnsupportedOperationException(q.mode().label() + " needs embeddings");
+    }
+    if (q.text().chars().filter(c -> c == '"').count() % 2 == 1) {
+      throw new IllegalArgumentException(
+          "cannot parse query: unbalanced quote in '" + q.text() + "'");
+    }
+    sleep();
+    List<String> words =
+        List.of(q.text().toLowerCase(Locale.ROOT).replace("\"", " ").trim().split("\\s+"));
+    List<SearchHit> hits = new ArrayList<>();
+    for (Paper p : docs.values()) {
+      String text = (p.title() + " " + p.abstractText()).toLowerCase(Locale.ROOT);
+      if (!words.stream().allMatch(text::contains)) {
+        continue;
+      }
+      if (!q.categories().isEmpty()
+          && p.categories().stream().noneMatch(q.categories()::contains)) {
+        continue;
+      }
+      LocalDate d = p.displayDate();
+      if ((q.from() != null && (d == null || d.isBefore(q.from())))
+          || (q.to() != null && (d == null || d.isAfter(q.to())))) {
+        continue;
+      }
+      if (q.codeOnly() && !p.hasCode()) {
+        continue;
+      }
+      double score = words.stream().mapToInt(w -> count(text, w)).sum();
+      hits.add(
+          new SearchHit(
+              p.id(),
+              score,
+              mark(p.title(), words),
+              mark(snippet(p.abstractText(), words), words)));
+    }
+    hits.sort(
+        Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(h -> h.id().value()));
+    List<SearchHit> page = hits.stream().skip(q.offset()).limit(q.limit()).toList();
+    return new SearchResult(hits.size(), page, Duration.ofMillis(1));
+  }
+
+  private void sleep() {
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public synchronized long size() {
+    if (broken.get()) {
+      throw new IllegalStateException("index is broken (test)");
+    }
+    return docs.size();
+  }
+
+  @Override
+  public void close() {}
+
+  private static int count(String text, String w) {
+    int n = 0;
+    for (int i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String snippet(String text, List<String> words) {
+    int at = text.toLowerCase(Locale.ROOT).indexOf(words.get(0));
+    int start = Math.max(0, at - 60);
+    return text.substring(start, Math.min(text.length(), start + 200));
+  }
+
+  /** Splits {@code text} into fragments, marking each occurrence of a word. */
+  static Highlighted mark(String text, List<String> words) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean[] marked = new boolean[text.length()];
+    for (String w : words) {
+      for (int i = lower.indexOf(w); i >= 0 && !w.isEmpty(); i = lower.indexOf(w, i + 1)) {
+        for (int j = i; j < i + w.length() && j < marked.length; j++) {
+          marked[j] = true;
+        }
+      }
+    }
+    List<Highlighted.Fragment> out = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      int j = i;
+      while (j < text.length() && marked[j] == marked[i]) {
+        j++;
+      }
+      out.add(new Highlighted.Fragment(text.substring(i, j), marked[i]));
+      i = j;
+    }
+    return new Highlighted(out);
+  }
+}

@@ -1,0 +1,379 @@
+package dev.paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PagesTest {
+  static WebTestSupport web;
+
+  @BeforeAll
+  static void start() {
+    web = WebTestSupport.fixture();
+  }
+
+  @AfterAll
+  static void stop() {
+    web.close();
+  }
+
+  @Test
+  void homeShowsTheLatestDayMostUpvotedFirst() {
+    Document d = web.page("/", 200);
+    assertThat(d.select("h1 time").attr("datetime")).isEqualTo("2025-06-23");
+    assertThat(d.select("h1").text()).isEqualTo("Monday, 23 June 2025");
+    var votes = d.select(".card .votes .n").eachText();
+    assertThat(votes).hasSize(7);
+    assertThat(votes).containsExactly("23", "20", "17", "14", "11", "7", "0");
+    assertThat(d.select("a[rel=prev]").attr("href")).isEqualTo("/day/2025-06-20");
+    assertThat(d.select(".daynav .off").text()).contains("Next day");
+    assertThat(d.select("#subscribe h2").text())
+        .contains("Get trending papers in your email inbox");
+    assertThat(d.select("link[type=application/atom+xml]").attr("href"))
+        .isEqualTo("/feeds/daily.atom");
+  }
+
+  @Test
+  void dayPageLinksBothWaysAndToWeekAndMonth() {
+    Document d = web.page("/day/2025-06-16", 200);
+    assertThat(d.select("h1").text()).isEqualTo("Monday, 16 June 2025");
+    assertThat(d.select("a[rel=next]").attr("href")).isEqualTo("/day/2025-06-17");
+    assertThat(d.select("a[href=/week/2025-W25]")).isNotEmpty();
+    assertThat(d.select("a[href=/month/2025-06]")).isNotEmpty();
+    Element first = d.selectFirst(".card");
+    assertThat(first.select(".title a").text())
+        .isEqualTo("Sparse Mixture of Experts for Fast Inference");
+    assertThat(first.select(".title a").attr("href")).isEqualTo("/papers/2506.10001");
+    assertThat(first.select(".votes .n").text()).isEqualTo("40");
+    assertThat(first.select(".cat.primary").attr("title")).isEqualTo("Machine Learning");
+    assertThat(first.select(".cat.primary").text()).contains("cs.LG").contains("Machine Learning");
+    assertThat(first.select(".authors .more").text()).isEqualTo("+3 more");
+    assertThat(first.select(".links a.code").attr("href"))
+        .isEqualTo("https://github.com/example/sparse-moe");
+    assertThat(first.select(".links a.code").text())
+        .contains("example/sparse-moe")
+        .contains("1.2k");
+    assertThat(first.select(".links a[href=https://arxiv.org/pdf/2506.10001]").text())
+        .isEqualTo("PDF");
+    assertThat(first.select("details.abstract p")).hasSize(2);
+    assertThat(first.select("time").attr("datetime")).isEqualTo("2025-06-16");
+  }
+
+  @Test
+  void weekendDaySaysWhyThereIsNoListAndLinksToNearestDays() {
+    Document d = web.page("/day/2025-06-21", 200);
+    assertThat(d.select(".notice").text()).contains("Sunday to Thursday").contains("Saturday");
+    assertThat(d.select(".notice a").eachAttr("href"))
+        .containsExactly("/day/2025-06-20", "/day/2025-06-23");
+    assertThat(d.select(".card")).isEmpty();
+  }
+
+  @Test
+  void weekdayWithoutListAndFutureDayAreExplained() {
+    assertThat(web.page("/day/2025-06-11", 200).select(".notice").text())
+        .contains("no list for it was imported");
+    assertThat(web.page("/day/2025-06-24", 200).select(".notice").text())
+        .contains("has been imported yet");
+    assertThat(web.page("/day/2025-07-01", 200).select(".notice").text())
+        .contains("has not happened yet");
+  }
+
+  @Test
+  void badDaysAre400Pages() {
+    Document d = web.page("/day/2025-02-30", 400);
+    assertThat(d.select("h1").text()).isEqualTo("Bad request");
+    assertThat(d.text()).contains("date: must be a day as YYYY-MM-DD, got '2025-02-30'");
+    web.page("/day/yesterday", 400);
+    web.page("/day/2025-06-16?p=0", 400);
+    web.page("/day/2025-06-16?p=x", 400);
+    web.page("/day/2025-06-16?p=2", 404);
+  }
+
+  @Test
+  void weekAndMonthViewsListEachPaperOnce() {
+    Document week = web.page("/week/2025-W25", 200);
+    assertThat(week.select("h1").text()).isEqualTo("Week 25, 2025");
+    assertThat(week.select(".card .title a").eachAttr("href")).doesNotHaveDuplicates().hasSize(31);
+    assertThat(week.select(".card .votes .n").first().text()).isEqualTo("40");
+    assertThat(week.select("a[rel=next]").attr("href")).isEqualTo("/week/2025-W26");
+    Document month = web.page("/month/2025-06", 200);
+    assertThat(month.select("h1").text()).isEqualTo("June 2025");
+    assertThat(month.select(".calendar td.has a").eachAttr("href"))
+        .containsExactly(
+            "/day/2025-06-16",
+            "/day/2025-06-17",
+            "/day/2025-06-18",
+            "/day/2025-06-19",
+            "/day/2025-06-20",
+            "/day/2025-06-23");
+    assertThat(month.select(".calendar td.has a").first().text())
+        .contains("16")
+        .contains("7 papers");
+    assertThat(month.select(".calendar td.weekend")).isNotEmpty();
+    web.page("/week/2025-W54", 400);
+    web.page("/week/2025-25", 400);
+    web.page("/month/2025-13", 400);
+  }
+
+  @Test
+  void monthIsPaged() {
+    Document one = web.page("/month/2025-06", 200);
+    assertThat(one.select(".pager")).isEmpty(); // 38 papers fit on one page of 50
+  }
+
+  @Test
+  void trendingRanksByDecayedVotesAndOffersWindows() {
+    Document d = web.page("/trending", 200);
+    assertThat(d.select(".segmented a[aria-current=page]").text()).isEqualTo("Week");
+    assertThat(d.select(".segmented a").eachAttr("href"))
+        .containsExactly("/trending?window=3d", "/trending?window=week", "/trending?window=month");
+    // Monday 23 June's top paper (23 votes, today) beats last Monday's 40 votes a week old.
+    assertThat(d.select(".card .title a").first().attr("href")).isEqualTo("/papers/2506.00051");
+    assertThat(d.select(".card .score")).isNotEmpty();
+    assertThat(d.select(".card .votes .n").eachText()).doesNotContain("0");
+    Document threeDays = web.page("/trending?window=3d", 200);
+    assertThat(threeDays.select(".card .title a").eachAttr("href"))
+        .doesNotContain("/papers/2506.10001");
+    Document month = web.page("/trending?window=month", 200);
+    assertThat(month.select(".card .title a").eachAttr("href")).contains("/papers/2506.10001");
+    assertThat(web.page("/trending?window=year", 400).text())
+        .contains("window")
+        .contains("3d, week or month");
+  }
+
+  @Test
+  void paperPageShowsEverything() {
+    Document d = web.page("/papers/2506.10001", 200);
+    assertThat(d.select("h1").text()).isEqualTo("Sparse Mixture of Experts for Fast Inference");
+    assertThat(d.select(".authors.full .author")).hasSize(9);
+    assertThat(d.select(".catlist li").eachText())
+        .containsExactly(
+            "cs.LG Machine Learning (primary)",
+            "cs.CL Computation and Language",
+            "cs.DC Distributed, Parallel, and Cluster Computing");
+    assertThat(d.select(".actions a").eachAttr("href"))
+        .contains(
+            "https://arxiv.org/pdf/2506.10001",
+            "https://arxiv.org/abs/2506.10001",
+            "https://github.com/example/sparse-moe",
+            "https://example.org/sparse-moe",
+            "/papers/2506.10001.md");
+    assertThat(d.select(".facts").text())
+        .contains("v1 (12 Jun 2025), v2 (14 Jun 2025)")
+        .contains("Proc. Test 2025");
+    assertThat(d.select(".facts a[href=https://doi.org/10.1234/test.5678]")).hasSize(1);
+    assertThat(d.select(".featured li")).hasSize(2);
+    assertThat(d.select(".featured li").first().text())
+        .contains("Monday, 16 June 2025")
+        .contains("Hugging Face")
+        .contains("akhaliq")
+        .contains("40 upvotes");
+    assertThat(d.select(".votes .n").text()).isEqualTo("40");
+    assertThat(d.select(".keywords li").eachText())
+        .containsExactly("mixture of experts", "inference", "prefetching");
+    assertThat(d.select("#comments")).hasSize(1);
+  }
+
+  @Test
+  void paperIdsAreNormalisedOr400Or404() {
+    HttpResponse<String> r = web.get("/papers/2506.10001v2");
+    assertThat(r.statusCode()).isEqualTo(301);
+    assertThat(r.headers().firstValue("Location")).hasValue("/papers/2506.10001");
+    assertThat(web.get("/papers/arXiv:2506.10001.md").headers().firstValue("Location"))
+        .hasValue("/papers/2506.10001.md");
+    assertThat(web.page("/papers/2506.99999", 404).text()).contains("No paper 2506.99999");
+    assertThat(web.page("/papers/not-an-id", 400).text()).contains("arxivId");
+    assertThat(web.page("/papers/hep-th/9901001", 200).select("h1").text())
+        .contains("Old-Style Identifier");
+  }
+
+  @Test
+  void paperAsMarkdown() {
+    HttpResponse<String> r = web.get("/papers/2506.10001.md");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/markdown");
+    assertThat(r.body())
+        .startsWith("# Sparse Mixture of Experts for Fast Inference\n")
+        .contains("**arXiv:** [2506.10001](https://arxiv.org/abs/2506.10001)")
+        .contains("cs.LG (Machine Learning)")
+        .contains("**Code:** <https://github.com/example/sparse-moe>")
+        .contains("## Abstract\n\nMixture of experts models")
+        .contains("- 2025-06-16 — Hugging Face Daily Papers, 40 upvotes");
+    String hostile = web.get("/papers/" + Fixture.HOSTILE + ".md").body();
+    assertThat(hostile).startsWith("# \\<script\\>alert\\('title'\\)\\</script\\> \\& \"Friends\"");
+    // Every "<" of the data is escaped; the only bare ones open autolinks <https://...>.
+    assertThat(hostile.replaceAll("<https://[^>\\s]+>", "")).doesNotContainPattern("(?<!\\\\)<");
+  }
+
+  @Test
+  void categoryPagesListRecentPapersAndRedirectAliases() {
+    Document d = web.page("/category/cs.CV", 200);
+    assertThat(d.select("h1").text()).isEqualTo("cs.CV · Computer Vision and Pattern Recognition");
+    assertThat(d.select(".card"))
+        .isNotEmpty()
+        .allSatisfy(
+            c -> assertThat(c.select(".cat").eachText()).anyMatch(t -> t.startsWith("cs.CV")));
+    assertThat(d.select("link[type=application/rss+xml]").attr("href"))
+        .isEqualTo("/feeds/category/cs.CV.rss");
+    assertThat(web.get("/category/cs.SY").headers().firstValue("Location"))
+        .hasValue("/category/eess.SY");
+    web.page("/category/nope.XX", 404);
+  }
+
+  @Test
+  void searchShowsMarkedResultsCountAndTime() {
+    Document d = web.page("/search?q=experts", 200);
+    assertThat(d.select(".result-count").text()).matches("\\d+ results in [\\d.]+ ms.*");
+    assertThat(d.select(".card")).isNotEmpty();
+    Element first = d.selectFirst(".card");
+    assertThat(first.select(".title a").attr("href")).isEqualTo("/papers/2506.10001");
+    assertThat(first.select(".title mark").text()).isEqualToIgnoringCase("Experts");
+    assertThat(first.select(".snippet mark")).isNotEmpty();
+    assertThat(first.select(".votes .n").text()).isEqualTo("40");
+    assertThat(d.select("input#q").val()).isEqualTo("experts");
+    assertThat(d.select("label:has(input#q), label[for=q]")).isNotEmpty();
+    assertThat(d.select(".result-count a").eachAttr("href"))
+        .contains("/feeds/search.rss?q=experts");
+  }
+
+  @Test
+  void searchFiltersAndPages() {
+    Document code = web.page("/search?q=study&code=1", 200);
+    assertThat(code.select(".card"))
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(c.select("a.code")).isNotEmpty());
+    Document cat = web.page("/search?q=study&category=cs.RO", 200);
+    assertThat(cat.select(".card"))
+        .isNotEmpty()
+        .allSatisfy(
+            c -> assertThat(c.select(".cat").eachText()).anyMatch(t -> t.startsWith("cs.RO")));
+    assertThat(cat.select("select[name=category] option[selected]").val()).isEqualTo("cs.RO");
+    Document dated = web.page("/search?q=study&from=2025-06-23&to=2025-06-23", 200);
+    assertThat(dated.select(".result-count").text()).startsWith("6 results");
+    web.page("/search?q=study&from=2025-06-24&to=2025-06-23", 400);
+    web.page("/search?q=study&from=soon", 400);
+    web.page("/search?q=study&category=xx.YY", 400);
+    web.page("/search?q=study&mode=fuzzy", 400);
+    web.page("/search?q=study&code=maybe", 400);
+    web.page("/search?q=" + "a".repeat(501), 400);
+  }
+
+  @Test
+  void searchPagesThroughResults() {
+    var store = Fixture.store();
+    try (WebTestSupport small =
+        new WebTestSupport(
+            WebConfig.defaults().withPageSize(5), store, Fixture.index(store), Fixture.CLOCK)) {
+      Document one = small.page("/search?q=study", 200);
+      assertThat(one.select(".card")).hasSize(5);
+      assertThat(one.select(".pager .where").text()).isEqualTo("Page 1 of 8");
+      String next = one.select(".pager a[rel=next]").attr("href");
+      assertThat(next).isEqualTo("/search?q=study&p=2");
+      Document two = small.page(next, 200);
+      assertThat(two.select(".card .title a").eachAttr("href"))
+          .doesNotContainAnyElementsOf(one.select(".card .title a").eachAttr("href"));
+      assertThat(two.select(".pager a[rel=prev]").attr("href")).isEqualTo("/search?q=study");
+      Document day = small.page("/day/2025-06-16?p=2", 200);
+      assertThat(day.select(".card .rank").first().text()).isEqualTo("#6");
+    }
+  }
+
+  @Test
+  void unavailableModeSaysSoAndFallsBack() {
+    Document d = web.page("/search?q=experts&mode=semantic", 200);
+    assertThat(d.select(".notice.info").text())
+        .contains("Semantic search is not available")
+        .contains("keyword (bm25) results");
+    assertThat(d.select(".card")).isNotEmpty();
+    assertThat(d.select("select[name=mode] option").eachText())
+        .contains("Semantic (not available)");
+  }
+
+  @Test
+  void queryTheIndexCannotParseIsExplained() {
+    Document d = web.page("/search?q=%22unbalanced", 400);
+    assertThat(d.select(".notice.error").text()).contains("unbalanced quote");
+  }
+
+  @Test
+  void searchWithoutQueryShowsTheForm() {
+    Document d = web.page("/search", 200);
+    assertThat(d.select("form.search")).hasSize(1);
+    assertThat(d.select(".result-count")).isEmpty();
+    assertThat(d.select("select[name=category] option")).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void unknownPathsAre404Pages() {
+    Document d = web.page("/nothing/here", 404);
+    assertThat(d.select("h1").text()).isEqualTo("Not found");
+    assertThat(d.select("a[href=/]")).isNotEmpty();
+  }
+
+  @Test
+  void hostileTextIsShownAsTextEverywhere() {
+    for (String path :
+        new String[] {
+          "/",
+          "/papers/" + Fixture.HOSTILE,
+          "/search?q=experts",
+          "/week/2025-W26",
+          "/category/cs.CR"
+        }) {
+      HttpResponse<String> r = web.get(path);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      String html = r.body();
+      assertThat(html)
+          .as(path)
+          .doesNotContain("<script>alert")
+          .doesNotContain("<img src=x")
+          .doesNotContain("<b>Mallory")
+          .doesNotContain("<b>mallory");
+      Document d = org.jsoup.Jsoup.parse(html);
+      assertThat(d.select("[href]").eachAttr("href"))
+          .as(path)
+          .noneMatch(h -> h.strip().toLowerCase().startsWith("javascript:"));
+      assertThat(d.select("[onerror], [onclick], [onload]")).as(path).isEmpty();
+      assertThat(d.select("script"))
+          .as(path)
+          .allSatisfy(s -> assertThat(s.attr("src")).isEqualTo("/static/app.js"));
+      assertThat(d.select("img")).as(path).isEmpty();
+    }
+    Document paper = web.page("/papers/" + Fixture.HOSTILE, 200);
+    assertThat(paper.select("h1").text()).isEqualTo(Fixture.HOSTILE_TITLE);
+    assertThat(paper.select(".authors.full").text()).contains("\"><b>Mallory</b>");
+    // A project page that is no valid http(s) URL is dropped rather than linked.
+    assertThat(paper.select(".actions a").eachAttr("href"))
+        .noneMatch(h -> h.contains("example.org"));
+    assertThat(paper.select("title").text()).startsWith(Fixture.HOSTILE_TITLE);
+  }
+
+  @Test
+  void staticAssetsAreServedLocallyAndCached() {
+    HttpResponse<String> css = web.get("/static/site.css");
+    assertThat(css.statusCode()).isEqualTo(200);
+    assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+    assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400");
+    assertThat(web.get("/static/app.js").statusCode()).isEqualTo(200);
+    assertThat(web.get("/static/favicon.svg").statusCode()).isEqualTo(200);
+    Document home = web.page("/", 200);
+    assertThat(home.select("link[rel=stylesheet], script[src], link[rel=icon]").eachAttr("href"))
+        .allMatch(h -> h.startsWith("/static/"));
+    assertThat(home.html()).doesNotContain("https://cdn").doesNotContain("fonts.googleapis");
+  }
+
+  @Test
+  void pagesRevalidateWithEtags() {
+    HttpResponse<String> first = web.get("/day/2025-06-16");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    HttpResponse<String> again =
+        web.get("/day/2025-06-16", java.util.Map.of("If-None-Match", etag));
+    assertThat(again.statusCode()).isEqualTo(304);
+  }
+}

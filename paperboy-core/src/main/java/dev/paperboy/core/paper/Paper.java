@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
  * @param codeUrl a code repository (GitHub, GitLab, ...)
  * @param versions every version seen, ascending; may be empty when sources gave no history
  * @param withdrawn true when the latest version withdraws the paper
+ * @param codeUrlFromText true when {@code codeUrl} was found in the paper's own text (abstract or
+ *     comments, {@link CodeLinks}) rather than given by a curated source (Hugging Face's {@code
+ *     githubRepo}, a person); a curated link replaces a found one ({@link PaperMerge}). Always
+ *     false when there is no code URL.
  */
 public record Paper(
     ArxivId id,
@@ -41,7 +45,8 @@ public record Paper(
     @Nullable String aiSummary,
     List<String> aiKeywords,
     @Nullable Integer githubStars,
-    boolean withdrawn) {
+    boolean withdrawn,
+    boolean codeUrlFromText) {
 
   public Paper {
     if (id == null) {
@@ -70,6 +75,9 @@ public record Paper(
     }
     versions = List.copyOf(versions == null ? List.of() : versions.stream().sorted().toList());
     aiKeywords = List.copyOf(aiKeywords == null ? List.of() : aiKeywords);
+    if (codeUrl == null) {
+      codeUrlFromText = false;
+    }
     if (githubStars != null && githubStars < 0) {
       throw new IllegalArgumentException(
           "githubStars must be >= 0, id: " + id + ", githubStars: " + githubStars);
@@ -119,6 +127,7 @@ public record Paper(
     private List<String> aiKeywords = List.of();
     private @Nullable Integer githubStars;
     private boolean withdrawn;
+    private boolean codeUrlFromText;
 
     private Builder(ArxivId id, String title) {
       this.id = id;
@@ -147,6 +156,7 @@ public record Paper(
       aiKeywords = p.aiKeywords;
       githubStars = p.githubStars;
       withdrawn = p.withdrawn;
+      codeUrlFromText = p.codeUrlFromText;
     }
 
     public Builder id(ArxivId v) {
@@ -219,8 +229,20 @@ public record Paper(
       return this;
     }
 
+    /** A code link from a curated source (or a person): it wins over a link found in text. */
     public Builder codeUrl(@Nullable String v) {
+      return codeUrl(v, false);
+    }
+
+    /**
+     * A code link and where it came from.
+     *
+     * @param fromText true when it was found in the paper's abstract or comments ({@link
+     *     CodeLinks}), false when a curated source gave it
+     */
+    public Builder codeUrl(@Nullable String v, boolean fromText) {
       codeUrl = v;
+      codeUrlFromText = fromText;
       return this;
     }
 
@@ -276,7 +298,8 @@ public record Paper(
           aiSummary,
           aiKeywords,
           githubStars,
-          withdrawn);
+          withdrawn,
+          codeUrlFromText);
     }
   }
 }

@@ -111,7 +111,10 @@ public final class HttpFetcher implements AutoCloseable {
       Duration wait;
       IOException failure;
       try {
-        return reader.read(once(uri));
+        Fetched response = once(uri);
+        // Only a BrokenBodyException from the reader is retried; its other errors (an OAI-PMH
+        // error response, say) are answers, not accidents, and go to the caller at once.
+        return reader.read(response);
       } catch (HttpStatusException e) {
         if (!RetryPolicy.retryable(e.status()) || attempt >= policy.maxAttempts()) {
           throw e;
@@ -130,7 +133,7 @@ public final class HttpFetcher implements AutoCloseable {
         if (wait == null) {
           wait = policy.backoff(attempt, random);
         }
-      } catch (BrokenBodyException | HttpTimeoutException | ConnectException e) {
+      } catch (BrokenBodyException e) {
         if (attempt >= policy.maxAttempts()) {
           throw e;
         }
@@ -138,12 +141,12 @@ public final class HttpFetcher implements AutoCloseable {
         wait = policy.backoff(attempt, random);
       } catch (RedirectRefusedException | InterruptedIOException e) {
         throw e;
-      } catch (IOException e) {
-        // Connection reset, EOF mid-response, DNS hiccup: worth another try.
+      } catch (TransportException e) {
+        // Connection refused or reset, a timeout, EOF mid-response: worth another try.
         if (attempt >= policy.maxAttempts()) {
-          throw e;
+          throw e.getCause();
         }
-        failure = e;
+        failure = e.getCause();
         wait = policy.backoff(attempt, random);
       }
       log.warn(
@@ -156,11 +159,26 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
+  /** Wraps a network failure of {@link #once}, to tell it from the reader's exceptions. */
+  private static final class TransportException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TransportException(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
+  }
+
   /** One exchange, following same-host redirects; no retries. */
   Fetched once(URI uri) throws IOException {
     URI current = uri;
     for (int redirects = 0; ; redirects++) {
-      HttpResponse<InputStream> response = send(current);
+      URI target = current;
+      HttpResponse<InputStream> response = transport(() -> send(target));
       int status = response.statusCode();
       if (isRedirect(status)) {
         String location = response.headers().firstValue("Location").orElse(null);
@@ -175,12 +193,29 @@ public final class HttpFetcher implements AutoCloseable {
         current = sameHost(current, location);
         continue;
       }
-      byte[] body = body(current, response);
+      byte[] body = transport(() -> body(target, response));
       if (status / 100 != 2) {
         throw new HttpStatusException(
             current, status, retryAfter(response.headers()), snippet(body));
       }
       return new Fetched(current, status, response.headers(), body);
+    }
+  }
+
+  private interface Io<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T transport(Io<T> io) throws IOException {
+    try {
+      return io.run();
+    } catch (RedirectRefusedException | HttpStatusException e) {
+      throw e;
+    } catch (IOException e) {
+      if (e.getClass() == InterruptedIOException.class) {
+        throw e; // our own "interrupted": stop, do not retry (a SocketTimeoutException is retried)
+      }
+      throw new TransportException(e);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.paper.PaperVersion;
 import dev.paperboy.ingest.http.HttpFetcher;
 import dev.paperboy.ingest.http.HttpSettings;
 import dev.paperboy.ingest.http.LocalServer;
@@ -145,6 +146,8 @@ class OaiHarvesterTest {
     Paper replaced = store.findPaper(ArxivId.parse("2610.09999")).orElseThrow();
     assertThat(replaced.submitted()).isEqualTo(LocalDate.of(2026, 10, 20));
     assertThat(replaced.updated()).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(replaced.versions())
+        .containsExactly(new PaperVersion(1, LocalDate.of(2026, 10, 20)));
   }
 
   @Test

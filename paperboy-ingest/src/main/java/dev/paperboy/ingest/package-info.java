@@ -4,8 +4,8 @@
  * {@link dev.paperboy.core.ingest.PaperSource} that streams it.
  *
  * <p>Remote sources live beside the file readers: {@code http} (the one HTTP client), {@code
- * harvest} (OAI-PMH), {@code rss} (announcement feeds), {@code api} (arXiv API lookups), {@code
- * hf} (also the Hugging Face mirror) and {@code live} (the daily run of whatever is configured).
+ * harvest} (OAI-PMH), {@code rss} (announcement feeds), {@code api} (arXiv API lookups), {@code hf}
+ * (also the Hugging Face mirror) and {@code live} (the daily run of whatever is configured).
  *
  * <p>Depends on {@code core}, the format packages ({@code hf}, {@code arxiv}, {@code oai}) and
  * {@code support}; the format packages never depend on this one.

@@ -1,5 +1,6 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.cli.HarvestCommand;
 import dev.paperboy.app.cli.ImportCommand;
 import dev.paperboy.app.cli.ReindexCommand;
 import dev.paperboy.app.cli.SearchCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       ImportCommand.class,
+      HarvestCommand.class,
       SearchCommand.class,
       ReindexCommand.class,
       StatsCommand.class,

@@ -6,6 +6,7 @@ import dev.paperboy.app.cli.ReindexCommand;
 import dev.paperboy.app.cli.SearchCommand;
 import dev.paperboy.app.cli.ServeCommand;
 import dev.paperboy.app.cli.StatsCommand;
+import dev.paperboy.app.cli.UpdateCommand;
 import dev.paperboy.app.config.ConfigException;
 import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       ImportCommand.class,
       HarvestCommand.class,
+      UpdateCommand.class,
       SearchCommand.class,
       ReindexCommand.class,
       StatsCommand.class,

@@ -13,7 +13,7 @@ import dev.paperboy.ingest.http.HttpFetcher;
 import dev.paperboy.ingest.http.HttpSettings;
 import dev.paperboy.ingest.http.RetryPolicy;
 import dev.paperboy.ingest.http.Sleeper;
-import dev.paperboy.store.JdbcHarvestCheckpoints;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -67,15 +67,15 @@ public final class HarvestCommand implements Callable<Integer> {
   @Option(
       names = "--oai-url",
       paramLabel = "URL",
-      description = "OAI-PMH endpoint. Default: https://oaipmh.arxiv.org/oai.")
+      description =
+          "OAI-PMH endpoint. Default: harvest.oai.url, else https://oaipmh.arxiv.org/oai.")
   @Nullable URI oaiUrl;
 
   @Option(
       names = "--delay",
       paramLabel = "SECONDS",
-      defaultValue = "3",
-      description = "Pause between requests, in seconds. Default: ${DEFAULT-VALUE}.")
-  double delaySeconds;
+      description = "Pause between requests, in seconds. Default: harvest.delay, else 3.")
+  @Nullable Double delaySeconds;
 
   @Option(
       names = "--tries",
@@ -91,7 +91,7 @@ public final class HarvestCommand implements Callable<Integer> {
       paramLabel = "EMAIL|URL",
       description =
           "Who to contact about this harvester, sent in the User-Agent."
-              + " Default: $PAPERBOY_HTTP_CONTACT.")
+              + " Default: http.contact ($PAPERBOY_HTTP_CONTACT).")
   @Nullable String contact;
 
   @Override
@@ -99,30 +99,39 @@ public final class HarvestCommand implements Callable<Integer> {
     if (tries < 1) {
       throw new IllegalArgumentException("--tries must be >= 1, was " + tries);
     }
-    if (delaySeconds < 0 || Double.isNaN(delaySeconds)) {
+    if (delaySeconds != null && (delaySeconds < 0 || delaySeconds.isNaN())) {
       throw new IllegalArgumentException("--delay must be >= 0 seconds, was " + delaySeconds);
     }
-    String who = contact != null ? contact : System.getenv("PAPERBOY_HTTP_CONTACT");
-    HarvestSettings settings =
-        HarvestSettings.arxiv().withDelay(Duration.ofMillis(Math.round(delaySeconds * 1000)));
-    if (oaiUrl != null) {
-      settings = settings.withEndpoint(oaiUrl);
-    }
     HarvestRequest request = new HarvestRequest(set, from, until);
-    try (AppContext app = AppContext.open(data.load(System.getenv(), Map.of()));
-        HttpFetcher http =
-            HttpFetcher.create(
-                HttpSettings.defaults(who)
-                    .withRetry(
-                        new RetryPolicy(
-                            tries,
-                            RetryPolicy.DEFAULT.initialBackoff(),
-                            RetryPolicy.DEFAULT.maxBackoff(),
-                            RetryPolicy.DEFAULT.maxRetryAfter())))) {
+    try (AppContext app = AppContext.open(data.load(System.getenv(), Map.of()))) {
+      String who = contact != null ? contact : app.config().live().contact();
+      HarvestSettings settings =
+          new HarvestSettings(
+              oaiUrl != null ? oaiUrl : app.config().live().oaiUrl(),
+              "arXiv",
+              delaySeconds != null
+                  ? Duration.ofMillis(Math.round(delaySeconds * 1000))
+                  : app.config().live().harvestDelay());
+      return harvest(app, who, settings, request);
+    }
+  }
+
+  private int harvest(
+      AppContext app, @Nullable String who, HarvestSettings settings, HarvestRequest request)
+      throws IOException {
+    try (HttpFetcher http =
+        HttpFetcher.create(
+            HttpSettings.defaults(who)
+                .withRetry(
+                    new RetryPolicy(
+                        tries,
+                        RetryPolicy.DEFAULT.initialBackoff(),
+                        RetryPolicy.DEFAULT.maxBackoff(),
+                        RetryPolicy.DEFAULT.maxRetryAfter())))) {
       OaiHarvester harvester =
           new OaiHarvester(
               http,
-              new JdbcHarvestCheckpoints(app.database()),
+              app.harvestCheckpoints(),
               new Importer(app.store(), app.index()),
               settings,
               app.clock(),

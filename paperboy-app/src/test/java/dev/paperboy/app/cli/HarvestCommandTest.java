@@ -110,6 +110,7 @@ class HarvestCommandTest {
   @Test
   void aFirstHarvestNeedsFrom() {
     assertThat(run("harvest", "--data", data.toString(), "--set", "math", "--oai-url", oaiUrl()))
+        .as(err.toString(StandardCharsets.UTF_8))
         .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("set 'math' has never been harvested")

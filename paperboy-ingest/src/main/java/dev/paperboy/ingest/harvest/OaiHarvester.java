@@ -141,6 +141,15 @@ public final class OaiHarvester {
           cp.runUntil(),
           cp.pagesInRun() + 1);
     } else {
+      if (cp != null && cp.inFlight()) {
+        log.info(
+            "{}: set '{}' has an interrupted run (from {}, until {}); this run asks another range,"
+                + " so it starts afresh and that run's token is dropped",
+            settings.endpoint(),
+            set,
+            cp.runFrom(),
+            cp.runUntil());
+      }
       LocalDate from = request.from() != null ? request.from() : harvestedUntil;
       if (from == null) {
         throw new IllegalArgumentException(

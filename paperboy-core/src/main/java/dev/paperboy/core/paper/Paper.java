@@ -3,6 +3,7 @@ package dev.paperboy.core.paper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,6 +99,23 @@ public record Paper(
       return listingDate;
     }
     return submitted != null ? submitted : updated;
+  }
+
+  /**
+   * The latest version when the paper was revised, for "updated to v3 on 2026-10-30": its number
+   * and date from {@link #versions()}, else {@link #version()} with {@link #updated()}. Empty for a
+   * paper still at v1, or whose version is unknown (0) or undated.
+   */
+  public Optional<PaperVersion> latestRevision() {
+    if (version < 2) {
+      return Optional.empty();
+    }
+    for (PaperVersion v : versions) {
+      if (v.number() == version) {
+        return Optional.of(v);
+      }
+    }
+    return updated == null ? Optional.empty() : Optional.of(new PaperVersion(version, updated));
   }
 
   public boolean hasCode() {

@@ -96,6 +96,32 @@ class PaperMergeTest {
   }
 
   @Test
+  void latestRevisionComesFromVersionsElseFromVersionAndUpdated() {
+    LocalDate v1 = LocalDate.of(2026, 10, 9);
+    LocalDate v3 = LocalDate.of(2026, 10, 30);
+    Paper fromApi =
+        Paper.builder(ID, "T")
+            .version(3)
+            .updated(v3)
+            .versions(List.of(new PaperVersion(1, v1), new PaperVersion(3, v3)))
+            .build();
+    assertThat(fromApi.latestRevision()).contains(new PaperVersion(3, v3));
+    // The feed said v3, the OAI record said when the latest version was submitted.
+    Paper feedAndOai =
+        PaperMerge.merge(
+            Paper.builder(ID, "T").version(3).build(),
+            Paper.builder(ID, "T")
+                .submitted(v1)
+                .updated(v3)
+                .versions(List.of(new PaperVersion(1, v1)))
+                .build());
+    assertThat(feedAndOai.latestRevision()).contains(new PaperVersion(3, v3));
+    assertThat(Paper.builder(ID, "T").version(1).updated(v1).build().latestRevision()).isEmpty();
+    assertThat(Paper.builder(ID, "T").version(0).updated(v3).build().latestRevision()).isEmpty();
+    assertThat(Paper.builder(ID, "T").version(2).build().latestRevision()).isEmpty();
+  }
+
+  @Test
   void aPaperWithoutCodeUrlIsNeverMarkedFromText() {
     Paper p = Paper.builder(ID, "T").codeUrl(null, true).build();
     assertThat(p.codeUrlFromText()).isFalse();

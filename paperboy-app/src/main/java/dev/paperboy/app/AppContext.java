@@ -1,15 +1,30 @@
 package dev.paperboy.app;
 
 import dev.paperboy.app.config.Config;
+import dev.paperboy.app.config.ConfigException;
+import dev.paperboy.app.config.LiveConfig;
+import dev.paperboy.core.calendar.ArxivCalendar;
+import dev.paperboy.core.ingest.HarvestCheckpointStore;
+import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
+import dev.paperboy.ingest.harvest.HarvestSettings;
+import dev.paperboy.ingest.http.HttpFetcher;
+import dev.paperboy.ingest.http.HttpSettings;
+import dev.paperboy.ingest.http.Sleeper;
+import dev.paperboy.ingest.live.DailyIngest;
+import dev.paperboy.ingest.live.DailySchedule;
+import dev.paperboy.ingest.live.LiveSettings;
+import dev.paperboy.ingest.rss.FeedSettings;
 import dev.paperboy.search.LuceneSearchIndex;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
+import dev.paperboy.store.JdbcHarvestCheckpoints;
 import dev.paperboy.store.JdbcPaperStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -26,6 +41,7 @@ public final class AppContext implements AutoCloseable {
   private @Nullable Database database;
   private @Nullable PaperStore store;
   private @Nullable SearchIndex index;
+  private @Nullable HttpFetcher http;
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -72,6 +88,62 @@ public final class AppContext implements AutoCloseable {
       index = track(LuceneSearchIndex.open(config.search().indexDir()));
     }
     return index;
+  }
+
+  /** The one HTTP client for remote sources, with the configured contact in its User-Agent. */
+  public synchronized HttpFetcher http() {
+    if (http == null) {
+      http = track(HttpFetcher.create(HttpSettings.defaults(config.live().contact())));
+    }
+    return http;
+  }
+
+  public HarvestCheckpointStore harvestCheckpoints() {
+    return new JdbcHarvestCheckpoints(database());
+  }
+
+  /** arXiv's calendar with the configured holiday list ({@code calendar.holidays}). */
+  public ArxivCalendar calendar() {
+    Path file = config.live().holidays();
+    if (file == null) {
+      return ArxivCalendar.standard();
+    }
+    try {
+      return ArxivCalendar.standard()
+          .withHolidays(ArxivCalendar.parseHolidays(Files.readString(file), file.toString()));
+    } catch (IOException e) {
+      throw new ConfigException("calendar.holidays: cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** The remote sources the configuration turns on (all off by default). */
+  public LiveSettings liveSettings() {
+    LiveConfig l = config.live();
+    return new LiveSettings(
+        http().settings(),
+        new HarvestSettings(l.oaiUrl(), "arXiv", l.harvestDelay()),
+        l.harvestSets(),
+        l.feeds().isEmpty() ? null : new FeedSettings(l.feedUrl(), l.feeds(), l.crossLists()),
+        l.arxivApiUrl(),
+        l.hfUrl(),
+        l.hfDays(),
+        l.harvestDelay());
+  }
+
+  /** One run of every configured remote source, into the store and the index. */
+  public DailyIngest dailyIngest() {
+    return new DailyIngest(
+        liveSettings(),
+        http(),
+        new Importer(store(), index()),
+        harvestCheckpoints(),
+        clock,
+        Sleeper.REAL);
+  }
+
+  /** When {@code serve} runs {@link #dailyIngest()}: a fixed time after each announcement. */
+  public DailySchedule dailySchedule() {
+    return new DailySchedule(calendar(), config.live().afterAnnouncement());
   }
 
   private <T extends AutoCloseable> T track(T resource) {

@@ -1,10 +1,12 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.cli.HarvestCommand;
 import dev.paperboy.app.cli.ImportCommand;
 import dev.paperboy.app.cli.ReindexCommand;
 import dev.paperboy.app.cli.SearchCommand;
 import dev.paperboy.app.cli.ServeCommand;
 import dev.paperboy.app.cli.StatsCommand;
+import dev.paperboy.app.cli.UpdateCommand;
 import dev.paperboy.app.config.ConfigException;
 import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -20,6 +22,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       ImportCommand.class,
+      HarvestCommand.class,
+      UpdateCommand.class,
       SearchCommand.class,
       ReindexCommand.class,
       StatsCommand.class,

@@ -42,7 +42,8 @@ final class PaperRows {
           "ai_keywords",
           "github_stars",
           "withdrawn",
-          "has_code");
+          "has_code",
+          "code_url_from_text");
 
   static final String PAPER_COLUMNS = "id, " + String.join(", ", PAPER_FIELDS);
 
@@ -117,6 +118,7 @@ final class PaperRows {
     }
     ps.setBoolean(i++, p.withdrawn());
     ps.setBoolean(i++, p.hasCode());
+    ps.setBoolean(i++, p.codeUrlFromText());
     return i;
   }
 
@@ -138,7 +140,7 @@ final class PaperRows {
         .submitted(d.getDate(rs, 12))
         .updated(d.getDate(rs, 13))
         .listingDate(d.getDate(rs, 14))
-        .codeUrl(rs.getString(15))
+        .codeUrl(rs.getString(15), rs.getBoolean(23))
         .projectPage(rs.getString(16))
         .versions(JsonColumns.versions(rs.getString(17), "paper.versions of " + id))
         .aiSummary(rs.getString(18))

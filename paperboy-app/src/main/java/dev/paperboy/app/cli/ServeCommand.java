@@ -2,6 +2,7 @@ package dev.paperboy.app.cli;
 
 import dev.paperboy.app.AppContext;
 import dev.paperboy.app.config.Config;
+import dev.paperboy.ingest.live.DailyIngestScheduler;
 import dev.paperboy.web.WebConfig;
 import dev.paperboy.web.WebServer;
 import java.net.URI;
@@ -40,14 +41,24 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Port to listen on. Default: $PAPERBOY_PORT, else 7070.")
   @Nullable Integer port;
 
-  /** The running site and what it reads; closing stops the server first, then the rest. */
-  public record Served(WebServer.Running web, AppContext app) implements AutoCloseable {
+  /**
+   * The running site, the daily ingest when remote sources are configured, and what they read;
+   * closing stops the ingest and the server first, then the rest.
+   */
+  public record Served(WebServer.Running web, @Nullable DailyIngestScheduler ingest, AppContext app)
+      implements AutoCloseable {
     @Override
     public void close() {
       try {
-        web.close();
+        if (ingest != null) {
+          ingest.close();
+        }
       } finally {
-        app.close();
+        try {
+          web.close();
+        } finally {
+          app.close();
+        }
       }
     }
   }
@@ -85,11 +96,23 @@ public final class ServeCommand implements Callable<Integer> {
     String derived = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     URI publicUrl =
         config.server().baseUrl().equals(derived) ? null : URI.create(config.server().baseUrl());
-    WebConfig web = WebConfig.defaults().withHost(host).withPort(port).withPublicUrl(publicUrl);
     AppContext app = AppContext.open(config);
     try {
+      WebConfig web =
+          WebConfig.defaults()
+              .withHost(host)
+              .withPort(port)
+              .withPublicUrl(publicUrl)
+              .withCalendar(app.calendar());
       WebServer.Running running = new WebServer(web, app.store(), app.index(), app.clock()).start();
-      return new Served(running, app);
+      DailyIngestScheduler ingest = null;
+      if (config.live().anyOn()) {
+        // The remote sources configured (feed.categories, harvest.sets, hf.url) run once a day,
+        // a while after each arXiv announcement (ingest.after.announcement).
+        ingest = new DailyIngestScheduler(app.dailyIngest(), app.dailySchedule(), app.clock());
+        ingest.start(false);
+      }
+      return new Served(running, ingest, app);
     } catch (RuntimeException e) {
       app.close();
       throw e;

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,20 +14,24 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Keys (see README "Configuration"): {@code store.url}, {@code store.user}, {@code
  * store.password}, {@code search.index.dir}, {@code server.host}, {@code server.port}, {@code
- * server.base.url}.
+ * server.base.url}, and the remote sources of {@link LiveConfig}.
  */
-public record Config(Path dataDir, StoreConfig store, SearchConfig search, ServerConfig server) {
+public record Config(
+    Path dataDir, StoreConfig store, SearchConfig search, ServerConfig server, LiveConfig live) {
 
   /** Keys this version understands; others are reported as probable typos. */
   public static final Set<String> KEYS =
-      Set.of(
-          "store.url",
-          "store.user",
-          "store.password",
-          "search.index.dir",
-          "server.host",
-          "server.port",
-          "server.base.url");
+      Stream.concat(
+              Stream.of(
+                  "store.url",
+                  "store.user",
+                  "store.password",
+                  "search.index.dir",
+                  "server.host",
+                  "server.port",
+                  "server.base.url"),
+              LiveConfig.KEYS.stream())
+          .collect(Collectors.toUnmodifiableSet());
 
   /** The data directory when neither {@code --data} nor {@code PAPERBOY_DATA} is given. */
   public static final Path DEFAULT_DATA_DIR = Path.of("paperboy-data");
@@ -65,7 +71,8 @@ public record Config(Path dataDir, StoreConfig store, SearchConfig search, Serve
     if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
       throw s.wrong("server.base.url", "an http:// or https:// URL");
     }
-    return new Config(data, store, search, new ServerConfig(host, port, stripSlash(baseUrl)));
+    return new Config(
+        data, store, search, new ServerConfig(host, port, stripSlash(baseUrl)), LiveConfig.from(s));
   }
 
   /** Keys that were set but that this version does not know. */

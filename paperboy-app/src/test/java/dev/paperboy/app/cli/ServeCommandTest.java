@@ -37,6 +37,27 @@ class ServeCommandTest {
   }
 
   @Test
+  void startsTheDailyIngestOnlyWhenARemoteSourceIsConfigured(@TempDir Path dir) {
+    Config off = Config.load(dir, null, Map.of(), Map.of("server.port", "0"));
+    try (ServeCommand.Served served = ServeCommand.open(off)) {
+      assertThat(served.ingest()).isNull();
+    }
+    Config on =
+        Config.load(
+            dir,
+            null,
+            Map.of(),
+            Map.of(
+                "server.port", "0", "feed.categories", "cs.CL", "feed.url", "http://127.0.0.1:9/"));
+    try (ServeCommand.Served served = ServeCommand.open(on)) {
+      assertThat(served.ingest()).isNotNull();
+      assertThat(served.ingest().untilNextRun())
+          .isPositive()
+          .isLessThan(java.time.Duration.ofDays(4));
+    }
+  }
+
+  @Test
   void helpNamesHostPortAndTheirEnvironmentVariables() {
     StringWriter out = new StringWriter();
     int code = Main.commandLine().setOut(new PrintWriter(out)).execute("serve", "--help");

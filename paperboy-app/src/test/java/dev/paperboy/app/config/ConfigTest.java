@@ -83,4 +83,39 @@ class ConfigTest {
     Settings s = Settings.of(Map.of("server.prot", "1", "server.port", "2"));
     assertThat(Config.unknownKeys(s)).containsExactly("server.prot");
   }
+
+  @Test
+  void remoteSourcesAreOffUntilConfigured() {
+    Config c = Config.load(dir, null, Map.of(), Map.of());
+    assertThat(c.live().anyOn()).isFalse();
+    assertThat(c.live().contact()).isNull();
+    assertThat(c.live().oaiUrl()).hasToString("https://oaipmh.arxiv.org/oai");
+    assertThat(c.live().feedUrl()).hasToString("https://rss.arxiv.org/atom/");
+    assertThat(c.live().arxivApiUrl()).isNull();
+    assertThat(c.live().hfUrl()).isNull();
+    assertThat(c.live().harvestDelay()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(c.live().afterAnnouncement()).isEqualTo(Duration.ofMinutes(270));
+  }
+
+  @Test
+  void remoteSourcesFromFileAndEnvironment() throws Exception {
+    Files.writeString(
+        dir.resolve("paperboy.properties"),
+        "feed.categories=cs.CL+cs.LG, stat.ML\nfeed.cross.lists=false\nharvest.sets=cs,math\n"
+            + "hf.url=https://hf.example.org\narxiv.api.url=https://export.arxiv.org/api/query\n");
+    Config c = Config.load(dir, null, Map.of("PAPERBOY_HTTP_CONTACT", "ops@example.org"), Map.of());
+    assertThat(c.live().feeds()).containsExactly("cs.CL+cs.LG", "stat.ML");
+    assertThat(c.live().crossLists()).isFalse();
+    assertThat(c.live().harvestSets()).containsExactly("cs", "math");
+    assertThat(c.live().hfUrl()).hasToString("https://hf.example.org");
+    assertThat(c.live().contact()).isEqualTo("ops@example.org");
+    assertThat(c.live().anyOn()).isTrue();
+    assertThat(
+            Config.unknownKeys(
+                Settings.load(dir.resolve("paperboy.properties"), true, Map.of(), Map.of())))
+        .isEmpty();
+    assertThatThrownBy(() -> Config.load(dir, null, Map.of("PAPERBOY_HF_URL", "ftp://x"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("hf.url: expected an http:// or https:// URL but was 'ftp://x'");
+  }
 }

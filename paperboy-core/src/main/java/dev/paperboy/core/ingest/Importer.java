@@ -1,6 +1,7 @@
 package dev.paperboy.core.ingest;
 
 import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.CodeLinks;
 import dev.paperboy.core.paper.DailyEntry;
 import dev.paperboy.core.paper.Outcome;
 import dev.paperboy.core.paper.Paper;
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Imports a {@link PaperSource} into the store and keeps the search index in step: records are
  * written in batches (one transaction each), and papers that were added or changed are re-indexed.
+ * A paper without a code link gets the repository URL its text names, if any ({@link CodeLinks}).
  * Rerunning an import of the same source reports every record unchanged.
  */
 public final class Importer {
@@ -112,7 +114,9 @@ public final class Importer {
       List<Paper> papers = new ArrayList<>(pending.size());
       List<DailyEntry> entries = new ArrayList<>();
       for (SourceRecord r : pending) {
-        papers.add(r.paper());
+        // A repository URL in the abstract or comments becomes the code link when the source gave
+        // none; a curated link from another source still replaces it (PaperMerge).
+        papers.add(CodeLinks.fill(r.paper()));
         entries.addAll(r.entries());
       }
       List<Outcome> paperOutcomes = store.upsertPapers(papers);

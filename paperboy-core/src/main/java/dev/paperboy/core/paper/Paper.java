@@ -3,6 +3,7 @@ package dev.paperboy.core.paper;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param codeUrl a code repository (GitHub, GitLab, ...)
  * @param versions every version seen, ascending; may be empty when sources gave no history
  * @param withdrawn true when the latest version withdraws the paper
+ * @param codeUrlFromText true when {@code codeUrl} was found in the paper's own text (abstract or
+ *     comments, {@link CodeLinks}) rather than given by a curated source (Hugging Face's {@code
+ *     githubRepo}, a person); a curated link replaces a found one ({@link PaperMerge}). Always
+ *     false when there is no code URL.
  */
 public record Paper(
     ArxivId id,
@@ -41,7 +46,8 @@ public record Paper(
     @Nullable String aiSummary,
     List<String> aiKeywords,
     @Nullable Integer githubStars,
-    boolean withdrawn) {
+    boolean withdrawn,
+    boolean codeUrlFromText) {
 
   public Paper {
     if (id == null) {
@@ -70,6 +76,9 @@ public record Paper(
     }
     versions = List.copyOf(versions == null ? List.of() : versions.stream().sorted().toList());
     aiKeywords = List.copyOf(aiKeywords == null ? List.of() : aiKeywords);
+    if (codeUrl == null) {
+      codeUrlFromText = false;
+    }
     if (githubStars != null && githubStars < 0) {
       throw new IllegalArgumentException(
           "githubStars must be >= 0, id: " + id + ", githubStars: " + githubStars);
@@ -90,6 +99,23 @@ public record Paper(
       return listingDate;
     }
     return submitted != null ? submitted : updated;
+  }
+
+  /**
+   * The latest version when the paper was revised, for "updated to v3 on 2026-10-30": its number
+   * and date from {@link #versions()}, else {@link #version()} with {@link #updated()}. Empty for a
+   * paper still at v1, or whose version is unknown (0) or undated.
+   */
+  public Optional<PaperVersion> latestRevision() {
+    if (version < 2) {
+      return Optional.empty();
+    }
+    for (PaperVersion v : versions) {
+      if (v.number() == version) {
+        return Optional.of(v);
+      }
+    }
+    return updated == null ? Optional.empty() : Optional.of(new PaperVersion(version, updated));
   }
 
   public boolean hasCode() {
@@ -119,6 +145,7 @@ public record Paper(
     private List<String> aiKeywords = List.of();
     private @Nullable Integer githubStars;
     private boolean withdrawn;
+    private boolean codeUrlFromText;
 
     private Builder(ArxivId id, String title) {
       this.id = id;
@@ -147,6 +174,7 @@ public record Paper(
       aiKeywords = p.aiKeywords;
       githubStars = p.githubStars;
       withdrawn = p.withdrawn;
+      codeUrlFromText = p.codeUrlFromText;
     }
 
     public Builder id(ArxivId v) {
@@ -219,8 +247,20 @@ public record Paper(
       return this;
     }
 
+    /** A code link from a curated source (or a person): it wins over a link found in text. */
     public Builder codeUrl(@Nullable String v) {
+      return codeUrl(v, false);
+    }
+
+    /**
+     * A code link and where it came from.
+     *
+     * @param fromText true when it was found in the paper's abstract or comments ({@link
+     *     CodeLinks}), false when a curated source gave it
+     */
+    public Builder codeUrl(@Nullable String v, boolean fromText) {
       codeUrl = v;
+      codeUrlFromText = fromText;
       return this;
     }
 
@@ -276,7 +316,8 @@ public record Paper(
           aiSummary,
           aiKeywords,
           githubStars,
-          withdrawn);
+          withdrawn,
+          codeUrlFromText);
     }
   }
 }

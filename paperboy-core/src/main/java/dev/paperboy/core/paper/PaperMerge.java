@@ -18,6 +18,12 @@ import org.jspecify.annotations.Nullable;
  * first listing take the earliest, last update the latest. Links and curated extras (code, project
  * page, AI summary) keep the value first seen and are only filled when missing.
  *
+ * <p>The code link has two kinds ({@link Paper#codeUrlFromText()}): a <em>curated</em> link (from
+ * Hugging Face's {@code githubRepo}, or a person) and one <em>found in the paper's text</em>
+ * ({@link CodeLinks}). A curated link always wins over a found one, and between curated links the
+ * first seen is kept; a found link follows the text it was found in, so it comes from the newer
+ * record like the abstract and comments do.
+ *
  * <p>The merge is idempotent: {@code merge(merge(a, b), b).equals(merge(a, b))}, so importing the
  * same file twice changes nothing the second time, whatever else was imported in between.
  */
@@ -46,7 +52,7 @@ public final class PaperMerge {
         .submitted(pick(base.submitted(), other.submitted(), PaperMerge::earlier))
         .updated(pick(base.updated(), other.updated(), PaperMerge::later))
         .listingDate(pick(base.listingDate(), other.listingDate(), PaperMerge::earlier))
-        .codeUrl(first(stored.codeUrl(), incoming.codeUrl()))
+        .codeUrl(codeUrl(stored, incoming, base, other), curated(stored, incoming) == null)
         .projectPage(first(stored.projectPage(), incoming.projectPage()))
         .versions(unionVersions(base.versions(), other.versions()))
         .aiSummary(first(stored.aiSummary(), incoming.aiSummary()))
@@ -62,6 +68,26 @@ public final class PaperMerge {
       return a.version() > b.version();
     }
     return a.updated() != null && (b.updated() == null || a.updated().isAfter(b.updated()));
+  }
+
+  private static @Nullable String codeUrl(Paper stored, Paper incoming, Paper base, Paper other) {
+    String curated = curated(stored, incoming);
+    if (curated != null) {
+      return curated;
+    }
+    return first(foundInText(base), foundInText(other));
+  }
+
+  private static @Nullable String curated(Paper stored, Paper incoming) {
+    return first(curated(stored), curated(incoming));
+  }
+
+  private static @Nullable String curated(Paper p) {
+    return p.codeUrl() != null && !p.codeUrlFromText() ? p.codeUrl() : null;
+  }
+
+  private static @Nullable String foundInText(Paper p) {
+    return p.codeUrlFromText() ? p.codeUrl() : null;
   }
 
   private static <T> @Nullable T first(@Nullable T a, @Nullable T b) {

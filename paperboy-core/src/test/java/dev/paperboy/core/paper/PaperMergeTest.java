@@ -61,6 +61,81 @@ class PaperMergeTest {
     assertThat(merged.githubStars()).isEqualTo(10);
   }
 
+  @Test
+  void curatedCodeLinkReplacesOneFoundInTextWhateverTheOrder() {
+    Paper found =
+        Paper.builder(ID, "T")
+            .version(2)
+            .abstractText("Code: https://github.com/found/it")
+            .codeUrl("https://github.com/found/it", true)
+            .build();
+    Paper curated = Paper.builder(ID, "T").codeUrl("https://github.com/curated/repo").build();
+
+    for (Paper merged :
+        List.of(PaperMerge.merge(found, curated), PaperMerge.merge(curated, found))) {
+      assertThat(merged.codeUrl()).isEqualTo("https://github.com/curated/repo");
+      assertThat(merged.codeUrlFromText()).isFalse();
+      assertThat(merged.version()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void firstCuratedLinkIsKeptAndFoundLinkFollowsTheNewerText() {
+    Paper a = Paper.builder(ID, "T").codeUrl("https://github.com/first/one").build();
+    Paper b = Paper.builder(ID, "T").codeUrl("https://github.com/second/one").build();
+    assertThat(PaperMerge.merge(a, b).codeUrl()).isEqualTo("https://github.com/first/one");
+
+    Paper v1 =
+        Paper.builder(ID, "T").version(1).codeUrl("https://github.com/v1/code", true).build();
+    Paper v2 =
+        Paper.builder(ID, "T").version(2).codeUrl("https://github.com/v2/code", true).build();
+    Paper merged = PaperMerge.merge(v1, v2);
+    assertThat(merged.codeUrl()).isEqualTo("https://github.com/v2/code");
+    assertThat(merged.codeUrlFromText()).isTrue();
+    assertThat(PaperMerge.merge(v2, v1)).isEqualTo(merged);
+  }
+
+  @Test
+  void latestRevisionComesFromVersionsElseFromVersionAndUpdated() {
+    LocalDate v1 = LocalDate.of(2026, 10, 9);
+    LocalDate v3 = LocalDate.of(2026, 10, 30);
+    Paper fromApi =
+        Paper.builder(ID, "T")
+            .version(3)
+            .updated(v3)
+            .versions(List.of(new PaperVersion(1, v1), new PaperVersion(3, v3)))
+            .build();
+    assertThat(fromApi.latestRevision()).contains(new PaperVersion(3, v3));
+    // The feed said v3, the OAI record said when the latest version was submitted.
+    Paper feedAndOai =
+        PaperMerge.merge(
+            Paper.builder(ID, "T").version(3).build(),
+            Paper.builder(ID, "T")
+                .submitted(v1)
+                .updated(v3)
+                .versions(List.of(new PaperVersion(1, v1)))
+                .build());
+    assertThat(feedAndOai.latestRevision()).contains(new PaperVersion(3, v3));
+    assertThat(Paper.builder(ID, "T").version(1).updated(v1).build().latestRevision()).isEmpty();
+    assertThat(Paper.builder(ID, "T").version(0).updated(v3).build().latestRevision()).isEmpty();
+    assertThat(Paper.builder(ID, "T").version(2).build().latestRevision()).isEmpty();
+  }
+
+  @Test
+  void aPaperWithoutCodeUrlIsNeverMarkedFromText() {
+    Paper p = Paper.builder(ID, "T").codeUrl(null, true).build();
+    assertThat(p.codeUrlFromText()).isFalse();
+  }
+
+  @Property(tries = 300)
+  void curatedLinkSurvivesAnyMerge(@ForAll("papers") Paper a, @ForAll("papers") Paper b) {
+    Paper once = PaperMerge.merge(a, b);
+    boolean anyCurated =
+        (a.codeUrl() != null && !a.codeUrlFromText())
+            || (b.codeUrl() != null && !b.codeUrlFromText());
+    assertThat(once.codeUrl() != null && !once.codeUrlFromText()).isEqualTo(anyCurated);
+  }
+
   @Property(tries = 300)
   void mergeIsIdempotent(@ForAll("papers") Paper a, @ForAll("papers") Paper b) {
     Paper once = PaperMerge.merge(a, b);
@@ -75,16 +150,17 @@ class PaperMergeTest {
         Arbitraries.integers().between(0, 5).map(d -> LocalDate.of(2025, 3, 10).plusDays(d));
     Arbitrary<String> text = Arbitraries.of("a", "b", "c");
     Arbitrary<String> maybe = Arbitraries.of("x", "y").injectNull(0.5);
+    Arbitrary<Boolean> fromText = Arbitraries.of(true, false);
     return Combinators.combine(
-            versions, dates.injectNull(0.4), dates.injectNull(0.4), text, maybe, maybe)
+            versions, dates.injectNull(0.4), dates.injectNull(0.4), text, maybe, maybe, fromText)
         .as(
-            (v, updated, listed, title, code, comment) ->
+            (v, updated, listed, title, code, comment, found) ->
                 Paper.builder(ID, title)
                     .version(v)
                     .abstractText(title + " abstract")
                     .updated(updated)
                     .listingDate(listed)
-                    .codeUrl(code)
+                    .codeUrl(code, found)
                     .comments(comment)
                     .categories(
                         title.equals("a") ? List.of() : List.of("cs." + title.toUpperCase()))

@@ -137,6 +137,23 @@ public abstract class PaperStoreContract {
   }
 
   @Test
+  void keepsWhereTheCodeLinkCameFromAndLetsACuratedLinkReplaceAFoundOne() {
+    Paper found =
+        paper("2503.11731").toBuilder().codeUrl("https://github.com/found/in-text", true).build();
+    store.upsertPapers(List.of(found));
+    assertThat(store.findPaper(found.id())).contains(found);
+    assertThat(store.upsertPapers(List.of(found))).containsExactly(Outcome.UNCHANGED);
+
+    Paper curated =
+        paper("2503.11731").toBuilder().codeUrl("https://github.com/curated/repo").build();
+    assertThat(store.upsertPapers(List.of(curated))).containsExactly(Outcome.UPDATED);
+    Paper now = store.findPaper(found.id()).orElseThrow();
+    assertThat(now.codeUrl()).isEqualTo("https://github.com/curated/repo");
+    assertThat(now.codeUrlFromText()).isFalse();
+    assertThat(store.upsertPapers(List.of(found))).containsExactly(Outcome.UNCHANGED);
+  }
+
+  @Test
   void sameBatchTwiceIsUnchanged() {
     List<Paper> batch = List.of(fullPaper("2503.11731"), paper("2503.00001"), paper("0704.0001"));
     assertThat(store.upsertPapers(batch)).containsOnly(Outcome.ADDED).hasSize(3);

@@ -4,7 +4,7 @@
  * per line ({@link dev.paperboy.ingest.hf.HfDailyJsonlMapper}). Both map entries the same way
  * ({@link dev.paperboy.ingest.hf.HfEntryMapper}).
  *
- * <p>Depends on {@code core}, {@code ingest.support} and Jackson.
+ * <p>Depends on {@code core}, {@code ingest.support}, {@code ingest.http} and Jackson.
  */
 @NullMarked
 package dev.paperboy.ingest.hf;

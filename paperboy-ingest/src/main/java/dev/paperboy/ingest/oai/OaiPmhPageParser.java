@@ -4,6 +4,7 @@ import dev.paperboy.core.ingest.RecordSink;
 import dev.paperboy.core.ingest.Rejection;
 import dev.paperboy.core.ingest.SourceRecord;
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperVersion;
 import dev.paperboy.core.paper.Text;
 import dev.paperboy.core.paper.VersionedId;
 import dev.paperboy.ingest.support.Authors;
@@ -41,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * suffix"; {@code categories} (space-separated, primary first) filtered to arXiv categories; {@code
  * comments}, {@code journal-ref}, {@code doi}, {@code license}; {@code created} (the date of v1) as
  * submitted and {@code updated} (the date of the latest version, absent when there is only v1) as
- * updated, else {@code created}. The format carries no version numbers and no listing day, so the
- * version is 0 and there is no daily entry.
+ * updated, else {@code created}; {@code created} is also recorded as the date of version 1 ({@link
+ * PaperVersion}). The format carries no other version numbers and no listing day, so the version is
+ * 0 (the announcement feed and the arXiv API tell it) and there is no daily entry.
  *
  * <p>Records are reported at {@code where#identifier} ({@code page.xml#oai:arXiv.org:0704.0001}),
  * or {@code where:line} when the header has no identifier. A record whose header has {@code
@@ -332,6 +334,7 @@ public final class OaiPmhPageParser {
         .license(Text.oneLineOrNull(f.get("license")))
         .submitted(created)
         .updated(updated != null ? updated : created)
+        .versions(created == null ? List.of() : List.of(new PaperVersion(1, created)))
         .withdrawn(Withdrawal.isWithdrawn(comments, abstractText))
         .build();
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paperboy.core.ingest.Rejection;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperVersion;
 import dev.paperboy.ingest.support.CollectingSink;
 import dev.paperboy.ingest.support.Fixtures;
 import java.io.ByteArrayInputStream;
@@ -62,6 +63,7 @@ class OaiPmhPageParserTest {
                 .license("http://creativecommons.org/licenses/by/4.0/")
                 .submitted(LocalDate.of(2025, 6, 13))
                 .updated(LocalDate.of(2025, 6, 15))
+                .versions(List.of(new PaperVersion(1, LocalDate.of(2025, 6, 13))))
                 .build(),
             Paper.builder(ArxivId.parse("hep-th/9901001"), "An Old Paper, Withdrawn")
                 .abstractText("Old.")
@@ -70,6 +72,7 @@ class OaiPmhPageParserTest {
                 .comments("This submission has been withdrawn by arXiv administrators")
                 .submitted(LocalDate.of(1999, 1, 1))
                 .updated(LocalDate.of(2025, 6, 16))
+                .versions(List.of(new PaperVersion(1, LocalDate.of(1999, 1, 1))))
                 .withdrawn(true)
                 .build());
     assertThat(sink.entries()).isEmpty();
@@ -107,6 +110,7 @@ class OaiPmhPageParserTest {
                 .categories(List.of("cs.PL"))
                 .submitted(LocalDate.of(2025, 6, 16))
                 .updated(LocalDate.of(2025, 6, 16))
+                .versions(List.of(new PaperVersion(1, LocalDate.of(2025, 6, 16))))
                 .build());
   }
 

@@ -388,7 +388,11 @@ final class PageRoutes {
     if (p.listingDate() != null) {
       facts.add(new Views.Fact("Announced", Fmt.day(p.listingDate()), "/day/" + p.listingDate()));
     }
-    if (p.updated() != null && !p.updated().equals(p.submitted())) {
+    Optional<PaperVersion> revision = p.latestRevision();
+    if (revision.isPresent()) {
+      PaperVersion r = revision.get();
+      facts.add(new Views.Fact("Updated", "to v" + r.number() + " on " + Fmt.day(r.date()), null));
+    } else if (p.updated() != null && !p.updated().equals(p.submitted())) {
       facts.add(new Views.Fact("Updated", Fmt.day(p.updated()), null));
     }
     if (!p.versions().isEmpty()) {

@@ -165,6 +165,7 @@ class PagesTest {
             "/papers/2506.10001.md");
     assertThat(d.select(".facts").text())
         .contains("v1 (12 Jun 2025), v2 (14 Jun 2025)")
+        .contains("Updated to v2 on 14 Jun 2025")
         .contains("Proc. Test 2025");
     assertThat(d.select(".facts a[href=https://doi.org/10.1234/test.5678]")).hasSize(1);
     assertThat(d.select(".featured li")).hasSize(2);

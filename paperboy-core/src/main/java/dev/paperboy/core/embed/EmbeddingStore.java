@@ -36,6 +36,11 @@ public interface EmbeddingStore {
    * The vectors that are current for these papers: made by {@code model} from the paper's present
    * text ({@link DocumentText#of(Paper)}). A paper whose text changed since gets none.
    */
+  /** {@link #currentVectors} as the lookup a search index takes. */
+  default VectorLookup lookup(String model) {
+    return papers -> currentVectors(papers, model);
+  }
+
   default Map<ArxivId, float[]> currentVectors(Collection<Paper> papers, String model) {
     List<ArxivId> ids = new ArrayList<>(papers.size());
     for (Paper p : papers) {

@@ -109,6 +109,25 @@ public final class Metrics {
     return n == 0 ? new Summary(0, 0, 0, 0) : new Summary(ndcg / n, recall / n, mrr / n, n);
   }
 
+  /**
+   * The ranking trec_eval reads from a scored run: by score descending, equal scores by document id
+   * descending (trec_eval sorts a run itself and ignores the given rank). Use it to compare with
+   * published figures, where ties at the cut-off decide the last digit.
+   */
+  public static List<String> trecOrder(Map<String, Double> scores) {
+    List<Map.Entry<String, Double>> entries = new ArrayList<>(scores.entrySet());
+    entries.sort(
+        (a, b) -> {
+          int byScore = Double.compare(b.getValue(), a.getValue());
+          return byScore != 0 ? byScore : b.getKey().compareTo(a.getKey());
+        });
+    List<String> ids = new ArrayList<>(entries.size());
+    for (Map.Entry<String, Double> e : entries) {
+      ids.add(e.getKey());
+    }
+    return ids;
+  }
+
   private static List<String> distinct(List<String> ranking, int k) {
     List<String> out = new ArrayList<>(Math.min(k, ranking.size()));
     Set<String> seen = new HashSet<>();

@@ -63,6 +63,16 @@ class MetricsTest {
   }
 
   @Test
+  void trecOrderSortsByScoreThenIdDescending() {
+    Map<String, Double> run = new LinkedHashMap<>();
+    run.put("a", 1.0);
+    run.put("c", 2.0);
+    run.put("b", 1.0);
+    run.put("d", 0.5);
+    assertThat(Metrics.trecOrder(run)).containsExactly("c", "b", "a", "d");
+  }
+
+  @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> Metrics.ndcg(R1, Q1, 0)).hasMessage("cut-off must be >= 1, k: 0");
     assertThatThrownBy(() -> new Qrels(Map.of("q", Map.of("d", -1))))

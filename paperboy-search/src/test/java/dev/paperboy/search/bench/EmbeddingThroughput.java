@@ -55,6 +55,12 @@ public final class EmbeddingThroughput {
     }
   }
 
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   static List<String> readAbstracts(Path file, int count) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<String> texts = new ArrayList<>();

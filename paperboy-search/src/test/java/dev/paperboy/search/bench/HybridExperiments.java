@@ -1,0 +1,204 @@
+package dev.paperboy.search.bench;
+
+import dev.paperboy.core.embed.DocumentText;
+import dev.paperboy.core.embed.Embedder;
+import dev.paperboy.core.embed.Vectors;
+import dev.paperboy.core.eval.Metrics;
+import dev.paperboy.core.eval.Qrels;
+import dev.paperboy.core.search.Fusion;
+import dev.paperboy.core.search.Scored;
+import dev.paperboy.search.embed.OnnxEmbedder;
+import dev.paperboy.search.eval.BeirCollection;
+import dev.paperboy.search.eval.VectorCache;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Exploration of fusion recipes on a BEIR collection with a plain Lucene BM25 (flat title + text,
+ * English analyzer, k1 0.9, b 0.4) and exact dense search over cached vectors. Prints metrics on
+ * the train and test splits for each recipe; choices are made on train.
+ *
+ * <pre>java -cp ... dev.paperboy.search.bench.HybridExperiments BEIR_DIR CACHE_DIR</pre>
+ */
+public final class HybridExperiments {
+  static final int DEPTH = 1000;
+
+  final BeirCollection c;
+  final List<String> docIds = new ArrayList<>();
+  final float[][] docVecs;
+  final Map<String, float[]> queryVecs = new HashMap<>();
+  final Map<String, List<Scored<String>>> bm25 = new HashMap<>();
+  final Map<String, List<Scored<String>>> dense = new HashMap<>();
+  final Map<String, Integer> docIndex = new HashMap<>();
+
+  HybridExperiments(BeirCollection c, Path cacheDir) throws Exception {
+    this.c = c;
+    List<String> texts = new ArrayList<>();
+    for (BeirCollection.Doc d : c.corpus()) {
+      docIndex.put(d.id(), docIds.size());
+      docIds.add(d.id());
+      texts.add(DocumentText.of(d.title(), d.text()));
+    }
+    try (Embedder embedder = OnnxEmbedder.bgeSmallEnV15()) {
+      VectorCache cache = VectorCache.open(cacheDir, embedder);
+      docVecs = cache.documents(texts, embedder, n -> {}).toArray(new float[0][]);
+      List<String> qids = new ArrayList<>(c.queries().keySet());
+      List<float[]> qv = cache.queries(new ArrayList<>(c.queries().values()), embedder);
+      for (int i = 0; i < qids.size(); i++) {
+        queryVecs.put(qids.get(i), qv.get(i));
+      }
+    }
+    bm25Runs();
+    for (String q : c.queries().keySet()) {
+      dense.put(q, denseSearch(queryVecs.get(q), DEPTH));
+    }
+  }
+
+  void bm25Runs() throws IOException, org.apache.lucene.queryparser.classic.ParseException {
+    EnglishAnalyzer analyzer = new EnglishAnalyzer();
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    BM25Similarity sim = new BM25Similarity(0.9f, 0.4f);
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(sim))) {
+      for (BeirCollection.Doc d : c.corpus()) {
+        Document doc = new Document();
+        doc.add(new StringField("id", d.id(), Field.Store.YES));
+        doc.add(new TextField("contents", d.title() + " " + d.text(), Field.Store.NO));
+        w.addDocument(doc);
+      }
+    }
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = new IndexSearcher(r);
+      s.setSimilarity(sim);
+      QueryParser parser = new QueryParser("contents", analyzer);
+      for (Map.Entry<String, String> q : c.queries().entrySet()) {
+        ScoreDoc[] hits = s.search(parser.parse(QueryParser.escape(q.getValue())), DEPTH).scoreDocs;
+        List<Scored<String>> run = new ArrayList<>();
+        for (ScoreDoc h : hits) {
+          run.add(new Scored<>(s.storedFields().document(h.doc).get("id"), h.score));
+        }
+        bm25.put(q.getKey(), run);
+      }
+    }
+  }
+
+  List<Scored<String>> denseSearch(float[] q, int k) {
+    List<Scored<String>> all = new ArrayList<>(docVecs.length);
+    for (int i = 0; i < docVecs.length; i++) {
+      all.add(new Scored<>(docIds.get(i), Vectors.dot(q, docVecs[i])));
+    }
+    all.sort((a, b) -> Double.compare(b.score(), a.score()));
+    return new ArrayList<>(all.subList(0, Math.min(k, all.size())));
+  }
+
+  static List<Scored<String>> top(List<Scored<String>> run, int n) {
+    return run.subList(0, Math.min(n, run.size()));
+  }
+
+  Metrics.Summary eval(Qrels qrels, Function<String, List<Scored<String>>> runner) {
+    Map<String, List<String>> run = new LinkedHashMap<>();
+    for (String q : qrels.judgments().keySet()) {
+      List<Scored<String>> r = runner.apply(q);
+      Map<String, Double> scores = new LinkedHashMap<>();
+      for (Scored<String> s : top(r, 100)) {
+        scores.put(s.id(), s.score());
+      }
+      run.put(q, Metrics.trecOrder(scores));
+    }
+    return Metrics.evaluate(run, qrels);
+  }
+
+  void report(String name, Function<String, List<Scored<String>>> runner) {
+    Metrics.Summary train = eval(c.qrels("train"), runner);
+    Metrics.Summary test = eval(c.qrels("test"), runner);
+    System.out.printf(
+        Locale.ROOT,
+        "%-44s train %.4f %.4f %.4f | test %.4f %.4f %.4f%n",
+        name,
+        train.ndcg10(),
+        train.recall100(),
+        train.mrr10(),
+        test.ndcg10(),
+        test.recall100(),
+        test.mrr10());
+  }
+
+  List<Scored<String>> convex(String q, double alpha, int depth) {
+    return Fusion.convexCombination(top(bm25.get(q), depth), top(dense.get(q), depth), alpha);
+  }
+
+  List<Scored<String>> rrf(String q, int k, double wDense, int depth) {
+    return Fusion.reciprocalRank(
+        List.of(Fusion.ids(top(bm25.get(q), depth)), Fusion.ids(top(dense.get(q), depth))),
+        List.of(1.0, wDense),
+        k);
+  }
+
+  /** Rocchio on vectors: move the query towards the mean of the top documents of a first pass. */
+  List<Scored<String>> densePrf(String q, List<Scored<String>> firstPass, int k, double beta) {
+    float[] qv = queryVecs.get(q).clone();
+    float[] centroid = new float[qv.length];
+    int n = Math.min(k, firstPass.size());
+    for (int i = 0; i < n; i++) {
+      float[] d = docVecs[docIndex.get(firstPass.get(i).id())];
+      for (int j = 0; j < d.length; j++) {
+        centroid[j] += d[j] / n;
+      }
+    }
+    for (int j = 0; j < qv.length; j++) {
+      qv[j] = (float) ((1 - beta) * qv[j] + beta * centroid[j]);
+    }
+    return denseSearch(Vectors.normalizeInPlace(qv), DEPTH);
+  }
+
+  public static void main(String[] args) throws Exception {
+    HybridExperiments x =
+        new HybridExperiments(BeirCollection.read(Path.of(args[0])), Path.of(args[1]));
+    x.report("bm25", q -> x.bm25.get(q));
+    x.report("dense (exact)", q -> x.dense.get(q));
+    for (int depth : new int[] {100, 1000}) {
+      for (double a = 0.0; a <= 1.0001; a += 0.1) {
+        double alpha = a;
+        x.report(
+            String.format(Locale.ROOT, "convex a=%.1f depth=%d", alpha, depth),
+            q -> x.convex(q, alpha, depth));
+      }
+    }
+    for (int k : new int[] {10, 30, 60, 100}) {
+      for (double w : new double[] {1.0, 1.5, 2.0}) {
+        x.report(
+            String.format(Locale.ROOT, "rrf k=%d wDense=%.1f", k, w), q -> x.rrf(q, k, w, 1000));
+      }
+    }
+    for (int k : new int[] {3, 5, 10}) {
+      for (double beta : new double[] {0.3, 0.5, 0.7}) {
+        x.report(
+            String.format(Locale.ROOT, "densePRF(hybrid a=.3) k=%d b=%.1f + convex .3", k, beta),
+            q -> {
+              List<Scored<String>> first = x.convex(q, 0.3, 1000);
+              List<Scored<String>> prf = x.densePrf(q, first, k, beta);
+              return Fusion.convexCombination(x.bm25.get(q), prf, 0.3);
+            });
+      }
+    }
+  }
+}

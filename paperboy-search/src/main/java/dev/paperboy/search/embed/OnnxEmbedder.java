@@ -155,7 +155,7 @@ public final class OnnxEmbedder implements Embedder {
               () -> {
                 List<Encoding> encodings = new ArrayList<>(batch.length);
                 for (int i : batch) {
-                  encodings.add(tokenizer.encode(texts.get(i)));
+                  encodings.add(tokenizer.encode(spec.documentPrefix() + texts.get(i)));
                 }
                 List<float[]> vectors = run(workerSession.get(), encodings);
                 for (int j = 0; j < batch.length; j++) {
@@ -184,7 +184,7 @@ public final class OnnxEmbedder implements Embedder {
 
   /** Number of tokens the model sees for this document text (at most {@code maxTokens}). */
   public int tokenCount(String text) {
-    return tokenizer.encode(text).getIds().length;
+    return tokenizer.encode(spec.documentPrefix() + text).getIds().length;
   }
 
   /** Runs one padded batch through a session and pools and normalises each row. */

@@ -47,6 +47,7 @@ public final class HybridExperiments {
   final List<String> docIds = new ArrayList<>();
   final float[][] docVecs;
   final Map<String, float[]> queryVecs = new HashMap<>();
+  final Map<String, float[]> plainQueryVecs = new HashMap<>();
   final Map<String, List<Scored<String>>> bm25 = new HashMap<>();
   final Map<String, List<Scored<String>>> dense = new HashMap<>();
   final Map<String, Integer> docIndex = new HashMap<>();
@@ -64,8 +65,10 @@ public final class HybridExperiments {
       docVecs = cache.documents(texts, embedder, n -> {}).toArray(new float[0][]);
       List<String> qids = new ArrayList<>(c.queries().keySet());
       List<float[]> qv = cache.queries(new ArrayList<>(c.queries().values()), embedder);
+      List<float[]> pv = cache.documents(new ArrayList<>(c.queries().values()), embedder, n -> {});
       for (int i = 0; i < qids.size(); i++) {
         queryVecs.put(qids.get(i), qv.get(i));
+        plainQueryVecs.put(qids.get(i), pv.get(i));
       }
     }
     bm25.putAll(bm25Runs(0f));
@@ -94,7 +97,19 @@ public final class HybridExperiments {
       s.setSimilarity(sim);
       QueryParser parser = new QueryParser("contents", analyzer);
       for (Map.Entry<String, String> q : c.queries().entrySet()) {
-        ScoreDoc[] hits = s.search(parser.parse(QueryParser.escape(q.getValue())), DEPTH).scoreDocs;
+        org.apache.lucene.search.Query query = parser.parse(QueryParser.escape(q.getValue()));
+        if (titleBoost > 0) {
+          org.apache.lucene.search.Query title =
+              new QueryParser("title", analyzer).parse(QueryParser.escape(q.getValue()));
+          query =
+              new org.apache.lucene.search.BooleanQuery.Builder()
+                  .add(query, org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                  .add(
+                      new org.apache.lucene.search.BoostQuery(title, titleBoost),
+                      org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                  .build();
+        }
+        ScoreDoc[] hits = s.search(query, DEPTH).scoreDocs;
         List<Scored<String>> run = new ArrayList<>();
         for (ScoreDoc h : hits) {
           run.add(new Scored<>(s.storedFields().document(h.doc).get("id"), h.score));
@@ -131,19 +146,27 @@ public final class HybridExperiments {
     return Metrics.evaluate(run, qrels);
   }
 
+  /**
+   * Prints train metrics only: recipes are chosen on train, and the test split is evaluated once,
+   * for the chosen recipe, by the evaluation runner (set -Dexperiments.test=true to see it anyway).
+   */
   void report(String name, Function<String, List<Scored<String>>> runner) {
     Metrics.Summary train = eval(c.qrels("train"), runner);
-    Metrics.Summary test = eval(c.qrels("test"), runner);
+    String test = "";
+    if (Boolean.getBoolean("experiments.test")) {
+      Metrics.Summary t = eval(c.qrels("test"), runner);
+      test =
+          String.format(
+              Locale.ROOT, " | test %.4f %.4f %.4f", t.ndcg10(), t.recall100(), t.mrr10());
+    }
     System.out.printf(
         Locale.ROOT,
-        "%-44s train %.4f %.4f %.4f | test %.4f %.4f %.4f%n",
+        "%-44s train %.4f %.4f %.4f%s%n",
         name,
         train.ndcg10(),
         train.recall100(),
         train.mrr10(),
-        test.ndcg10(),
-        test.recall100(),
-        test.mrr10());
+        test);
   }
 
   List<Scored<String>> convex(String q, double alpha, int depth) {
@@ -296,6 +319,48 @@ public final class HybridExperiments {
                   Fusion.convexCombination(
                       top(titled.get(q), 100), top(x.dense.get(q), 100), alpha));
         }
+      }
+    }
+    if (groups.contains("stack")) {
+      Map<String, List<Scored<String>>> titled = x.bm25Runs(0.25f);
+      for (int depth : new int[] {100, 1000}) {
+        for (double alpha : new double[] {0.3, 0.4}) {
+          for (double beta : new double[] {0.2, 0.3}) {
+            x.report(
+                String.format(
+                    Locale.ROOT, "stack d=%d a=%.1f prf3 b=%.1f title.25", depth, alpha, beta),
+                q -> {
+                  List<Scored<String>> lex = top(titled.get(q), depth);
+                  List<Scored<String>> first =
+                      Fusion.convexCombination(lex, top(x.dense.get(q), depth), alpha);
+                  List<Scored<String>> prf = x.densePrf(q, first, 3, beta);
+                  return Fusion.convexCombination(lex, top(prf, depth), alpha);
+                });
+          }
+        }
+      }
+    }
+    if (groups.contains("noinstr")) {
+      Map<String, List<Scored<String>>> plain = new HashMap<>();
+      Map<String, List<Scored<String>>> avg = new HashMap<>();
+      for (String q : x.c.queries().keySet()) {
+        plain.put(q, x.denseSearch(x.plainQueryVecs.get(q), DEPTH));
+        float[] a = x.queryVecs.get(q).clone();
+        float[] b = x.plainQueryVecs.get(q);
+        for (int i = 0; i < a.length; i++) {
+          a[i] += b[i];
+        }
+        avg.put(q, x.denseSearch(Vectors.normalizeInPlace(a), DEPTH));
+      }
+      x.report("dense, query without instruction", plain::get);
+      x.report("dense, mean of both query vectors", avg::get);
+      for (double alpha : new double[] {0.3, 0.4}) {
+        x.report(
+            String.format(Locale.ROOT, "convex a=%.1f, no instruction", alpha),
+            q -> Fusion.convexCombination(top(x.bm25.get(q), 100), top(plain.get(q), 100), alpha));
+        x.report(
+            String.format(Locale.ROOT, "convex a=%.1f, mean query", alpha),
+            q -> Fusion.convexCombination(top(x.bm25.get(q), 100), top(avg.get(q), 100), alpha));
       }
     }
     if (groups.contains("smooth")) {

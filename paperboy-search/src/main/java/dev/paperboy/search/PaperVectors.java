@@ -71,22 +71,30 @@ final class PaperVectors {
 
   /** The stored vector of a document, or null when it has none. */
   static float @Nullable [] vectorOf(IndexSearcher searcher, int doc) throws IOException {
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      int local = doc - leaf.docBase;
-      if (local < 0 || local >= leaf.reader().maxDoc()) {
-        continue;
-      }
-      FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
-      if (values == null) {
-        return null;
-      }
-      KnnVectorValues.DocIndexIterator it = values.iterator();
-      if (it.advance(local) != local) {
-        return null;
-      }
-      return values.vectorValue(it.index()).clone();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+    if (values == null) {
+      return null;
     }
-    return null;
+    int local = doc - leaf.docBase;
+    KnnVectorValues.DocIndexIterator it = values.iterator();
+    if (it.advance(local) != local) {
+      return null;
+    }
+    return values.vectorValue(it.index()).clone();
+  }
+
+  /** Whether a document has a vector. */
+  static boolean hasVector(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+    if (values == null) {
+      return false;
+    }
+    int local = doc - leaf.docBase;
+    return values.iterator().advance(local) == local;
   }
 
   /**

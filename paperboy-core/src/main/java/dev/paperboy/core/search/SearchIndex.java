@@ -36,9 +36,14 @@ public interface SearchIndex extends AutoCloseable {
    * vector when it has one, else by its words (more-like-this). Empty when the paper is not
    * indexed.
    *
+   * <p>The default finds none, so that stand-ins in tests need not implement it; every real index
+   * overrides it.
+   *
    * @param limit 1..{@link SearchQuery#MAX_LIMIT}
    */
-  List<SearchHit> similar(ArxivId id, int limit);
+  default List<SearchHit> similar(ArxivId id, int limit) {
+    return List.of();
+  }
 
   /** Number of documents in the index. */
   long size();

@@ -46,11 +46,6 @@ class ImporterTest {
     }
 
     @Override
-    public List<dev.paperboy.core.search.SearchHit> similar(ArxivId id, int limit) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
     public long size() {
       return indexed.size();
     }

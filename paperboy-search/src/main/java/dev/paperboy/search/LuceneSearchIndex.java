@@ -1,13 +1,17 @@
 package dev.paperboy.search;
 
+import dev.paperboy.core.embed.Embedder;
+import dev.paperboy.core.embed.VectorLookup;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.search.Scored;
 import dev.paperboy.core.search.SearchHit;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.search.SearchQuery;
 import dev.paperboy.core.search.SearchResult;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +36,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -40,6 +45,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -62,8 +68,13 @@ import org.slf4j.LoggerFactory;
  * only after {@link #commit()}; {@link #close()} commits what is pending.
  *
  * <p>Query syntax: see {@link KeywordQuery}. Any text is accepted; text with nothing to look for
- * (only stopwords, punctuation or exclusions) gives zero hits, never an error. Only {@link
- * SearchMode#BM25} is available for now.
+ * (only stopwords, punctuation or exclusions) gives zero hits, never an error.
+ *
+ * <p>With a {@link Semantic} configuration the index also holds each paper's vector (when the
+ * {@link VectorLookup} has a current one) and answers {@link SearchMode#SEMANTIC} (nearest vectors,
+ * HNSW) and {@link SearchMode#HYBRID} (BM25 and vector candidates fused, see {@link
+ * HybridOptions}); filters apply to every mode. Papers without a vector yet are found by BM25 and
+ * hybrid search only. Without it, {@code SEMANTIC} is refused and {@code HYBRID} ranks by BM25.
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
@@ -73,7 +84,22 @@ public final class LuceneSearchIndex implements SearchIndex {
   static final String SCHEMA_KEY = "paperboy.schema";
 
   /** Bump when {@link PaperDocuments} or {@link PaperAnalyzer} change what is indexed. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
+
+  /**
+   * What semantic search needs.
+   *
+   * @param embedder embeds queries; its model must be the one the vectors were made with
+   * @param vectors the current vectors of papers being indexed (from the embedding store)
+   * @param hybrid how semantic and hybrid searches rank
+   */
+  public record Semantic(Embedder embedder, VectorLookup vectors, HybridOptions hybrid) {
+    public Semantic {
+      if (embedder == null || vectors == null || hybrid == null) {
+        throw new IllegalArgumentException("embedder, vectors and hybrid must not be null");
+      }
+    }
+  }
 
   /**
    * Tuning of the index.
@@ -132,16 +158,21 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final SearchHits hitBuilder;
   private @Nullable ExecutorService indexers;
+  private final @Nullable Semantic semantic;
 
-  private LuceneSearchIndex(String name, Directory directory, Options options) throws IOException {
+  private LuceneSearchIndex(
+      String name, Directory directory, Options options, @Nullable Semantic semantic)
+      throws IOException {
     this.name = name;
     this.options = options;
+    this.semantic = semantic;
     this.directory = directory;
     this.similarity = new BM25Similarity(options.k1(), options.b());
     this.hitBuilder = new SearchHits(analyzer, options.snippetChars());
     IndexWriterConfig config =
         new IndexWriterConfig(analyzer)
             .setSimilarity(similarity)
+            .setCodec(PaperVectors.codec())
             .setOpenMode(openMode(name, directory))
             .setRAMBufferSizeMB(64)
             .setCommitOnClose(true);
@@ -181,10 +212,18 @@ public final class LuceneSearchIndex implements SearchIndex {
    * @throws UncheckedIOException when the directory cannot be read or written
    */
   public static LuceneSearchIndex open(Path dir, Options options) {
+    return open(dir, options, null);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code dir}, with semantic search when {@code semantic} is
+   * given. See {@link #open(Path, Options)}.
+   */
+  public static LuceneSearchIndex open(Path dir, Options options, @Nullable Semantic semantic) {
     Directory directory = null;
     try {
       directory = FSDirectory.open(dir);
-      return new LuceneSearchIndex(dir.toString(), directory, options);
+      return new LuceneSearchIndex(dir.toString(), directory, options, semantic);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new IllegalStateException(
@@ -210,8 +249,12 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   public static LuceneSearchIndex inMemory(Options options) {
+    return inMemory(options, null);
+  }
+
+  public static LuceneSearchIndex inMemory(Options options, @Nullable Semantic semantic) {
     try {
-      return new LuceneSearchIndex("in-memory", new ByteBuffersDirectory(), options);
+      return new LuceneSearchIndex("in-memory", new ByteBuffersDirectory(), options, semantic);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create in-memory search index", e);
     }
@@ -237,6 +280,11 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   public Options options() {
     return options;
+  }
+
+  /** The semantic configuration, or null for keyword search only. */
+  public @Nullable Semantic semantic() {
+    return semantic;
   }
 
   /**
@@ -289,10 +337,28 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   private void indexAll(List<Paper> papers) {
+    Map<ArxivId, float[]> vectors =
+        semantic == null ? Map.of() : semantic.vectors().vectorsFor(papers);
     try {
       for (Paper paper : papers) {
-        writer.updateDocument(
-            PaperDocuments.idTerm(paper.id().value()), PaperDocuments.toDocument(paper));
+        var doc = PaperDocuments.toDocument(paper);
+        float[] vector = vectors.get(paper.id());
+        if (vector != null) {
+          int dim = semantic.embedder().dimension();
+          if (vector.length != dim) {
+            throw new IllegalArgumentException(
+                "vector of "
+                    + paper.id()
+                    + " has "
+                    + vector.length
+                    + " dimensions, the model "
+                    + semantic.embedder().modelName()
+                    + " makes "
+                    + dim);
+          }
+          doc.add(PaperVectors.field(vector));
+        }
+        writer.updateDocument(PaperDocuments.idTerm(paper.id().value()), doc);
       }
     } catch (IOException e) {
       throw failure("indexing", e);
@@ -372,9 +438,118 @@ public final class LuceneSearchIndex implements SearchIndex {
     KeywordQuery keywords = KeywordQuery.parse(query.text());
     return switch (query.mode()) {
       case BM25 -> withSearcher(searcher -> searchBm25(searcher, query, keywords, started));
-      case SEMANTIC, HYBRID ->
-          throw new IllegalArgumentException("semantic search is not available yet");
+      case SEMANTIC -> {
+        if (semantic == null) {
+          throw new IllegalArgumentException(
+              "search by meaning is not available: no embedding model is configured");
+        }
+        float[] vector = semantic.embedder().embedQuery(query.text());
+        yield withSearcher(
+            searcher -> {
+              HybridRanker ranker = new HybridRanker(searcher, semantic.hybrid());
+              int wanted = query.offset() + query.limit();
+              List<Scored<Integer>> ranked =
+                  ranker.semantic(vector, SearchFilters.of(query), wanted);
+              return fusedResult(searcher, query, keywords, ranked, started);
+            });
+      }
+      case HYBRID -> {
+        if (semantic == null) {
+          // Papers without vectors rank by BM25 in hybrid search; with no model, all of them do.
+          yield withSearcher(searcher -> searchBm25(searcher, query, keywords, started));
+        }
+        float[] vector = semantic.embedder().embedQuery(query.text());
+        yield withSearcher(
+            searcher -> {
+              HybridRanker ranker = new HybridRanker(searcher, semantic.hybrid());
+              Query filter = SearchFilters.of(query);
+              Query lexical = bm25Query(keywords);
+              List<Scored<Integer>> ranked =
+                  ranker.hybrid(
+                      lexical == null ? null : SearchFilters.apply(lexical, filter),
+                      vector,
+                      filter,
+                      query.offset() + query.limit());
+              return fusedResult(searcher, query, keywords, ranked, started);
+            });
+      }
     };
+  }
+
+  private SearchResult fusedResult(
+      IndexSearcher searcher,
+      SearchQuery query,
+      KeywordQuery keywords,
+      List<Scored<Integer>> ranked,
+      long started)
+      throws IOException {
+    int from = Math.min(query.offset(), ranked.size());
+    int to = Math.min(from + query.limit(), ranked.size());
+    ScoreDoc[] page = new ScoreDoc[to - from];
+    for (int i = from; i < to; i++) {
+      page[i - from] = new ScoreDoc(ranked.get(i).id(), (float) ranked.get(i).score());
+    }
+    List<SearchHit> hits = hitBuilder.hits(searcher, keywords, page);
+    return new SearchResult(ranked.size(), hits, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Papers like {@code id}: the nearest vectors to the paper's own vector, or, while it has none
+   * (or no model is configured), BM25 "more like this" on its title and abstract. The paper itself
+   * is never among them; an unknown id gives none.
+   */
+  @Override
+  public List<SearchHit> similar(ArxivId id, int limit) {
+    ensureOpen();
+    if (limit < 1 || limit > SearchQuery.MAX_LIMIT) {
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + SearchQuery.MAX_LIMIT + ", limit: " + limit);
+    }
+    return withSearcher(
+        searcher -> {
+          TopDocs self = searcher.search(new TermQuery(PaperDocuments.idTerm(id.value())), 1);
+          if (self.scoreDocs.length == 0) {
+            return List.of();
+          }
+          int doc = self.scoreDocs[0].doc;
+          Query notSelf =
+              new BooleanQuery.Builder()
+                  .add(new org.apache.lucene.search.MatchAllDocsQuery(), Occur.FILTER)
+                  .add(new TermQuery(PaperDocuments.idTerm(id.value())), Occur.MUST_NOT)
+                  .build();
+          float[] vector = semantic == null ? null : PaperVectors.vectorOf(searcher, doc);
+          ScoreDoc[] ranked;
+          if (vector != null) {
+            List<Scored<Integer>> near =
+                new HybridRanker(searcher, semantic.hybrid()).semantic(vector, notSelf, limit);
+            ranked = new ScoreDoc[near.size()];
+            for (int i = 0; i < near.size(); i++) {
+              ranked[i] = new ScoreDoc(near.get(i).id(), (float) near.get(i).score());
+            }
+          } else {
+            ranked = moreLikeThis(searcher, doc, notSelf, limit);
+          }
+          return hitBuilder.hits(searcher, KeywordQuery.parse(""), ranked);
+        });
+  }
+
+  /** BM25 "more like this": the paper's most distinctive terms as a query (Lucene MLT). */
+  private ScoreDoc[] moreLikeThis(IndexSearcher searcher, int doc, Query notSelf, int limit)
+      throws IOException {
+    var stored = searcher.storedFields().document(doc);
+    String text =
+        String.join(
+            "\n",
+            java.util.Objects.requireNonNullElse(stored.get(PaperDocuments.TITLE), ""),
+            java.util.Objects.requireNonNullElse(stored.get(PaperDocuments.ABSTRACT), ""));
+    MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+    mlt.setAnalyzer(analyzer);
+    mlt.setFieldNames(new String[] {PaperDocuments.CONTENTS});
+    mlt.setMinDocFreq(2);
+    mlt.setMinTermFreq(1);
+    mlt.setMaxQueryTerms(25);
+    Query like = mlt.like(PaperDocuments.CONTENTS, new StringReader(text));
+    return searcher.search(SearchFilters.apply(like, notSelf), limit).scoreDocs;
   }
 
   private SearchResult searchBm25(

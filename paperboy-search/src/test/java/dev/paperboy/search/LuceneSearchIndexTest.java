@@ -523,12 +523,11 @@ class LuceneSearchIndexTest {
   }
 
   @Test
-  void semanticAndHybridModesAreNotAvailableYet() {
-    for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
-      assertThatThrownBy(() -> index.search(SearchQuery.of("x", mode, 10)))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("semantic search is not available yet");
-    }
+  void withoutAModelSemanticIsRefusedAndHybridRanksByKeywords() {
+    assertThatThrownBy(() -> index.search(SearchQuery.of("x", SearchMode.SEMANTIC, 10)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("search by meaning is not available: no embedding model is configured");
+    assertThat(index.search(SearchQuery.of("x", SearchMode.HYBRID, 10)).hits()).isEmpty();
   }
 
   // --- writes ----------------------------------------------------------------------------------

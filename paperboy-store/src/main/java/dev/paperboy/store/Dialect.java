@@ -33,7 +33,8 @@ public enum Dialect {
       Map.of(
           "date_type", "TEXT",
           "timestamp_type", "TEXT",
-          "binary_collation", "COLLATE BINARY")),
+          "binary_collation", "COLLATE BINARY",
+          "binary_type", "BLOB")),
   /** PostgreSQL: native DATE and TIMESTAMPTZ; writers of one table serialise on advisory locks. */
   POSTGRES(
       Map.of(
@@ -41,7 +42,8 @@ public enum Dialect {
           "timestamp_type", "TIMESTAMPTZ",
           // Ids must sort as Java sorts them (code point order) whatever the database's locale,
           // or keyset pagination (WHERE id > ? ORDER BY id) would disagree with ArxivId order.
-          "binary_collation", "COLLATE \"C\""));
+          "binary_collation", "COLLATE \"C\"",
+          "binary_type", "BYTEA"));
 
   // Fixed width with six fraction digits, so stored instants sort as text and round-trip exactly.
   private static final DateTimeFormatter INSTANT_TEXT =
@@ -72,8 +74,8 @@ public enum Dialect {
 
   /**
    * Flyway placeholders for the few type names that differ. Migrations are written once, in {@code
-   * db/migration/common}, using {@code ${date_type}}, {@code ${timestamp_type}} and {@code
-   * ${binary_collation}}.
+   * db/migration/common}, using {@code ${date_type}}, {@code ${timestamp_type}}, {@code
+   * ${binary_collation}} and {@code ${binary_type}} (BLOB or BYTEA).
    */
   public Map<String, String> placeholders() {
     return placeholders;

@@ -116,6 +116,34 @@ final class FakeSearchIndex implements SearchIndex {
     }
   }
 
+  /** Papers sharing the most title words with {@code id}; the paper itself never. */
+  @Override
+  public synchronized List<SearchHit> similar(ArxivId id, int limit) {
+    Paper self = docs.get(id);
+    if (self == null) {
+      return List.of();
+    }
+    Set<String> words = Set.of(self.title().toLowerCase(Locale.ROOT).split("\\W+"));
+    List<SearchHit> hits = new ArrayList<>();
+    for (Paper p : docs.values()) {
+      if (p.id().equals(id)) {
+        continue;
+      }
+      long shared =
+          java.util.Arrays.stream(p.title().toLowerCase(Locale.ROOT).split("\\W+"))
+              .filter(words::contains)
+              .count();
+      if (shared > 0) {
+        hits.add(
+            new SearchHit(
+                p.id(), shared, Highlighted.plain(p.title()), Highlighted.plain(p.abstractText())));
+      }
+    }
+    hits.sort(
+        Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(h -> h.id().value()));
+    return hits.stream().limit(limit).toList();
+  }
+
   @Override
   public synchronized long size() {
     if (broken.get()) {

@@ -3,6 +3,7 @@ package dev.paperboy.core.search;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.Paper;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * A search index derived from the store: it can always be rebuilt from the papers there.
@@ -29,6 +30,20 @@ public interface SearchIndex extends AutoCloseable {
    *     the user
    */
   SearchResult search(SearchQuery query);
+
+  /**
+   * Papers similar to {@code id}, most similar first, never the paper itself: by the paper's own
+   * vector when it has one, else by its words (more-like-this). Empty when the paper is not
+   * indexed.
+   *
+   * <p>The default finds none, so that stand-ins in tests need not implement it; every real index
+   * overrides it.
+   *
+   * @param limit 1..{@link SearchQuery#MAX_LIMIT}
+   */
+  default List<SearchHit> similar(ArxivId id, int limit) {
+    return List.of();
+  }
 
   /** Number of documents in the index. */
   long size();

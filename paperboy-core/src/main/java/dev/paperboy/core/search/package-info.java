@@ -1,7 +1,8 @@
 /**
  * Searching papers: the query and result records and the {@link
  * dev.paperboy.core.search.SearchIndex} port, implemented by Lucene (embedded) and Solr
- * (scale-out).
+ * (scale-out), and the pure rules that fuse keyword and vector rankings ({@link
+ * dev.paperboy.core.search.Fusion}).
  *
  * <p>Depends on the JDK and {@code core.paper} only.
  */

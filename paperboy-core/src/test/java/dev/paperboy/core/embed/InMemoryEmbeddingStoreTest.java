@@ -1,0 +1,13 @@
+package dev.paperboy.core.embed;
+
+import dev.paperboy.core.testing.EmbeddingStoreContract;
+import dev.paperboy.core.testing.InMemoryEmbeddingStore;
+import dev.paperboy.core.testing.InMemoryPaperStore;
+
+/** The EmbeddingStore contract on the in-memory store the other tests use. */
+class InMemoryEmbeddingStoreTest extends EmbeddingStoreContract {
+  @Override
+  protected Stores openStores() {
+    return new Stores(new InMemoryPaperStore(), new InMemoryEmbeddingStore(), () -> {});
+  }
+}

@@ -1,0 +1,373 @@
+package dev.paperboy.search.bench;
+
+import dev.paperboy.core.embed.DocumentText;
+import dev.paperboy.core.embed.Embedder;
+import dev.paperboy.core.embed.Vectors;
+import dev.paperboy.core.eval.Metrics;
+import dev.paperboy.core.eval.Qrels;
+import dev.paperboy.core.search.Fusion;
+import dev.paperboy.core.search.Scored;
+import dev.paperboy.search.embed.OnnxEmbedder;
+import dev.paperboy.search.eval.BeirCollection;
+import dev.paperboy.search.eval.VectorCache;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Exploration of fusion recipes on a BEIR collection with a plain Lucene BM25 (flat title + text,
+ * English analyzer, k1 0.9, b 0.4) and exact dense search over cached vectors. Prints metrics on
+ * the train and test splits for each recipe; choices are made on train.
+ *
+ * <pre>java -cp ... dev.paperboy.search.bench.HybridExperiments BEIR_DIR CACHE_DIR</pre>
+ */
+public final class HybridExperiments {
+  static final int DEPTH = 1000;
+
+  final BeirCollection c;
+  final List<String> docIds = new ArrayList<>();
+  final float[][] docVecs;
+  final Map<String, float[]> queryVecs = new HashMap<>();
+  final Map<String, float[]> plainQueryVecs = new HashMap<>();
+  final Map<String, List<Scored<String>>> bm25 = new HashMap<>();
+  final Map<String, List<Scored<String>>> dense = new HashMap<>();
+  final Map<String, Integer> docIndex = new HashMap<>();
+
+  HybridExperiments(BeirCollection c, Path cacheDir) throws Exception {
+    this.c = c;
+    List<String> texts = new ArrayList<>();
+    for (BeirCollection.Doc d : c.corpus()) {
+      docIndex.put(d.id(), docIds.size());
+      docIds.add(d.id());
+      texts.add(DocumentText.of(d.title(), d.text()));
+    }
+    try (Embedder embedder = OnnxEmbedder.bgeSmallEnV15()) {
+      VectorCache cache = VectorCache.open(cacheDir, embedder);
+      docVecs = cache.documents(texts, embedder, n -> {}).toArray(new float[0][]);
+      List<String> qids = new ArrayList<>(c.queries().keySet());
+      List<float[]> qv = cache.queries(new ArrayList<>(c.queries().values()), embedder);
+      List<float[]> pv = cache.documents(new ArrayList<>(c.queries().values()), embedder, n -> {});
+      for (int i = 0; i < qids.size(); i++) {
+        queryVecs.put(qids.get(i), qv.get(i));
+        plainQueryVecs.put(qids.get(i), pv.get(i));
+      }
+    }
+    bm25.putAll(bm25Runs(0f));
+  }
+
+  Map<String, List<Scored<String>>> bm25Runs(float titleBoost)
+      throws IOException, org.apache.lucene.queryparser.classic.ParseException {
+    Map<String, List<Scored<String>>> out = new HashMap<>();
+    EnglishAnalyzer analyzer = new EnglishAnalyzer();
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    BM25Similarity sim = new BM25Similarity(0.9f, 0.4f);
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(sim))) {
+      for (BeirCollection.Doc d : c.corpus()) {
+        Document doc = new Document();
+        doc.add(new StringField("id", d.id(), Field.Store.YES));
+        doc.add(new TextField("contents", d.title() + " " + d.text(), Field.Store.NO));
+        doc.add(new TextField("title", d.title(), Field.Store.NO));
+        w.addDocument(doc);
+      }
+    }
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = new IndexSearcher(r);
+      s.setSimilarity(sim);
+      QueryParser parser = new QueryParser("contents", analyzer);
+      for (Map.Entry<String, String> q : c.queries().entrySet()) {
+        org.apache.lucene.search.Query query = parser.parse(QueryParser.escape(q.getValue()));
+        if (titleBoost > 0) {
+          org.apache.lucene.search.Query title =
+              new QueryParser("title", analyzer).parse(QueryParser.escape(q.getValue()));
+          query =
+              new org.apache.lucene.search.BooleanQuery.Builder()
+                  .add(query, org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                  .add(
+                      new org.apache.lucene.search.BoostQuery(title, titleBoost),
+                      org.apache.lucene.search.BooleanClause.Occur.SHOULD)
+                  .build();
+        }
+        ScoreDoc[] hits = s.search(query, DEPTH).scoreDocs;
+        List<Scored<String>> run = new ArrayList<>();
+        for (ScoreDoc h : hits) {
+          run.add(new Scored<>(s.storedFields().document(h.doc).get("id"), h.score));
+        }
+        out.put(q.getKey(), run);
+      }
+    }
+    return out;
+  }
+
+  List<Scored<String>> denseSearch(float[] q, int k) {
+    List<Scored<String>> all = new ArrayList<>(docVecs.length);
+    for (int i = 0; i < docVecs.length; i++) {
+      all.add(new Scored<>(docIds.get(i), Vectors.dot(q, docVecs[i])));
+    }
+    all.sort((a, b) -> Double.compare(b.score(), a.score()));
+    return new ArrayList<>(all.subList(0, Math.min(k, all.size())));
+  }
+
+  static List<Scored<String>> top(List<Scored<String>> run, int n) {
+    return run.subList(0, Math.min(n, run.size()));
+  }
+
+  Metrics.Summary eval(Qrels qrels, Function<String, List<Scored<String>>> runner) {
+    Map<String, List<String>> run = new LinkedHashMap<>();
+    for (String q : qrels.judgments().keySet()) {
+      List<Scored<String>> r = runner.apply(q);
+      Map<String, Double> scores = new LinkedHashMap<>();
+      for (Scored<String> s : top(r, 100)) {
+        scores.put(s.id(), s.score());
+      }
+      run.put(q, Metrics.trecOrder(scores));
+    }
+    return Metrics.evaluate(run, qrels);
+  }
+
+  /**
+   * Prints train metrics only: recipes are chosen on train, and the test split is evaluated once,
+   * for the chosen recipe, by the evaluation runner (set -Dexperiments.test=true to see it anyway).
+   */
+  void report(String name, Function<String, List<Scored<String>>> runner) {
+    Metrics.Summary train = eval(c.qrels("train"), runner);
+    String test = "";
+    if (Boolean.getBoolean("experiments.test")) {
+      Metrics.Summary t = eval(c.qrels("test"), runner);
+      test =
+          String.format(
+              Locale.ROOT, " | test %.4f %.4f %.4f", t.ndcg10(), t.recall100(), t.mrr10());
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%-44s train %.4f %.4f %.4f%s%n",
+        name,
+        train.ndcg10(),
+        train.recall100(),
+        train.mrr10(),
+        test);
+  }
+
+  List<Scored<String>> convex(String q, double alpha, int depth) {
+    return Fusion.convexCombination(top(bm25.get(q), depth), top(dense.get(q), depth), alpha);
+  }
+
+  List<Scored<String>> rrf(String q, int k, double wDense, int depth) {
+    return Fusion.reciprocalRank(
+        List.of(Fusion.ids(top(bm25.get(q), depth)), Fusion.ids(top(dense.get(q), depth))),
+        List.of(1.0, wDense),
+        k);
+  }
+
+  static List<Scored<String>> zscore(List<Scored<String>> run) {
+    double mean = run.stream().mapToDouble(Scored::score).average().orElse(0);
+    double var =
+        run.stream().mapToDouble(x -> (x.score() - mean) * (x.score() - mean)).average().orElse(0);
+    double sd = Math.sqrt(var) > 0 ? Math.sqrt(var) : 1;
+    List<Scored<String>> out = new ArrayList<>();
+    for (Scored<String> x : run) {
+      out.add(new Scored<>(x.id(), (x.score() - mean) / sd));
+    }
+    return out;
+  }
+
+  /** alpha * z(bm25) + (1 - alpha) * z(dense); a missing document gets the list's minimum. */
+  List<Scored<String>> zConvex(String q, double alpha, int depth) {
+    List<Scored<String>> a = zscore(top(bm25.get(q), depth));
+    List<Scored<String>> b = zscore(top(dense.get(q), depth));
+    Map<String, Double> fa = new HashMap<>();
+    a.forEach(x -> fa.put(x.id(), x.score()));
+    Map<String, Double> fb = new HashMap<>();
+    b.forEach(x -> fb.put(x.id(), x.score()));
+    double minA = a.stream().mapToDouble(Scored::score).min().orElse(0);
+    double minB = b.stream().mapToDouble(Scored::score).min().orElse(0);
+    java.util.Set<String> all = new java.util.HashSet<>(fa.keySet());
+    all.addAll(fb.keySet());
+    List<Scored<String>> out = new ArrayList<>();
+    for (String id : all) {
+      out.add(
+          new Scored<>(
+              id, alpha * fa.getOrDefault(id, minA) + (1 - alpha) * fb.getOrDefault(id, minB)));
+    }
+    out.sort((x, y) -> Double.compare(y.score(), x.score()));
+    return out;
+  }
+
+  /**
+   * Score propagation over document similarity: each of the top m fused documents gets the
+   * cosine-weighted mean score of the others added (clustering hypothesis).
+   */
+  List<Scored<String>> smooth(List<Scored<String>> fused, int m, double gamma) {
+    int n = Math.min(m, fused.size());
+    List<Scored<String>> out = new ArrayList<>();
+    for (int i = 0; i < fused.size(); i++) {
+      Scored<String> d = fused.get(i);
+      if (i >= n) {
+        out.add(d);
+        continue;
+      }
+      float[] vd = docVecs[docIndex.get(d.id())];
+      double acc = 0;
+      for (int j = 0; j < n; j++) {
+        if (j != i) {
+          acc += Vectors.dot(vd, docVecs[docIndex.get(fused.get(j).id())]) * fused.get(j).score();
+        }
+      }
+      out.add(new Scored<>(d.id(), d.score() + gamma * acc / Math.max(1, n - 1)));
+    }
+    out.sort((x, y) -> Double.compare(y.score(), x.score()));
+    return out;
+  }
+
+  /** Rocchio on vectors: move the query towards the mean of the top documents of a first pass. */
+  List<Scored<String>> densePrf(String q, List<Scored<String>> firstPass, int k, double beta) {
+    float[] qv = queryVecs.get(q).clone();
+    float[] centroid = new float[qv.length];
+    int n = Math.min(k, firstPass.size());
+    for (int i = 0; i < n; i++) {
+      float[] d = docVecs[docIndex.get(firstPass.get(i).id())];
+      for (int j = 0; j < d.length; j++) {
+        centroid[j] += d[j] / n;
+      }
+    }
+    for (int j = 0; j < qv.length; j++) {
+      qv[j] = (float) ((1 - beta) * qv[j] + beta * centroid[j]);
+    }
+    return denseSearch(Vectors.normalizeInPlace(qv), DEPTH);
+  }
+
+  public static void main(String[] args) throws Exception {
+    HybridExperiments x =
+        new HybridExperiments(BeirCollection.read(Path.of(args[0])), Path.of(args[1]));
+    java.util.Set<String> groups =
+        new java.util.HashSet<>(
+            List.of((args.length > 2 ? args[2] : "base,convex,rrf").split(",")));
+    if (groups.contains("base")) {
+      x.report("bm25", q -> x.bm25.get(q));
+      x.report("dense (exact)", q -> x.dense.get(q));
+    }
+    if (groups.contains("convex")) {
+      for (int depth : new int[] {100, 1000}) {
+        for (int a = 0; a <= 10; a++) {
+          double alpha = a / 10.0;
+          x.report(
+              String.format(Locale.ROOT, "convex a=%.1f depth=%d", alpha, depth),
+              q -> x.convex(q, alpha, depth));
+        }
+      }
+    }
+    if (groups.contains("z")) {
+      for (int a = 1; a <= 6; a++) {
+        double alpha = a / 10.0;
+        x.report(
+            String.format(Locale.ROOT, "zscore a=%.1f depth=100", alpha),
+            q -> x.zConvex(q, alpha, 100));
+      }
+    }
+    if (groups.contains("rrf")) {
+      for (int k : new int[] {5, 10, 30, 60}) {
+        for (double w : new double[] {1.0, 1.5, 2.0}) {
+          x.report(
+              String.format(Locale.ROOT, "rrf k=%d wDense=%.1f", k, w), q -> x.rrf(q, k, w, 100));
+        }
+      }
+    }
+    if (groups.contains("prf")) {
+      for (double alpha : new double[] {0.2, 0.3}) {
+        for (int k : new int[] {3, 5, 10}) {
+          for (double beta : new double[] {0.3, 0.5, 0.7}) {
+            x.report(
+                String.format(Locale.ROOT, "densePRF a=%.1f k=%d b=%.1f", alpha, k, beta),
+                q -> {
+                  List<Scored<String>> first = x.convex(q, alpha, 100);
+                  List<Scored<String>> prf = x.densePrf(q, first, k, beta);
+                  return Fusion.convexCombination(top(x.bm25.get(q), 100), top(prf, 100), alpha);
+                });
+          }
+        }
+      }
+    }
+    if (groups.contains("title")) {
+      for (float tb : new float[] {0.25f, 0.5f, 1f}) {
+        Map<String, List<Scored<String>>> titled = x.bm25Runs(tb);
+        x.report(String.format(Locale.ROOT, "bm25 title+%.2f", tb), titled::get);
+        for (double alpha : new double[] {0.2, 0.3, 0.4}) {
+          x.report(
+              String.format(Locale.ROOT, "convex(title+%.2f) a=%.1f", tb, alpha),
+              q ->
+                  Fusion.convexCombination(
+                      top(titled.get(q), 100), top(x.dense.get(q), 100), alpha));
+        }
+      }
+    }
+    if (groups.contains("stack")) {
+      Map<String, List<Scored<String>>> titled = x.bm25Runs(0.25f);
+      for (int depth : new int[] {100, 1000}) {
+        for (double alpha : new double[] {0.3, 0.4}) {
+          for (double beta : new double[] {0.2, 0.3}) {
+            x.report(
+                String.format(
+                    Locale.ROOT, "stack d=%d a=%.1f prf3 b=%.1f title.25", depth, alpha, beta),
+                q -> {
+                  List<Scored<String>> lex = top(titled.get(q), depth);
+                  List<Scored<String>> first =
+                      Fusion.convexCombination(lex, top(x.dense.get(q), depth), alpha);
+                  List<Scored<String>> prf = x.densePrf(q, first, 3, beta);
+                  return Fusion.convexCombination(lex, top(prf, depth), alpha);
+                });
+          }
+        }
+      }
+    }
+    if (groups.contains("noinstr")) {
+      Map<String, List<Scored<String>>> plain = new HashMap<>();
+      Map<String, List<Scored<String>>> avg = new HashMap<>();
+      for (String q : x.c.queries().keySet()) {
+        plain.put(q, x.denseSearch(x.plainQueryVecs.get(q), DEPTH));
+        float[] a = x.queryVecs.get(q).clone();
+        float[] b = x.plainQueryVecs.get(q);
+        for (int i = 0; i < a.length; i++) {
+          a[i] += b[i];
+        }
+        avg.put(q, x.denseSearch(Vectors.normalizeInPlace(a), DEPTH));
+      }
+      x.report("dense, query without instruction", plain::get);
+      x.report("dense, mean of both query vectors", avg::get);
+      for (double alpha : new double[] {0.3, 0.4}) {
+        x.report(
+            String.format(Locale.ROOT, "convex a=%.1f, no instruction", alpha),
+            q -> Fusion.convexCombination(top(x.bm25.get(q), 100), top(plain.get(q), 100), alpha));
+        x.report(
+            String.format(Locale.ROOT, "convex a=%.1f, mean query", alpha),
+            q -> Fusion.convexCombination(top(x.bm25.get(q), 100), top(avg.get(q), 100), alpha));
+      }
+    }
+    if (groups.contains("smooth")) {
+      for (int m : new int[] {10, 20}) {
+        for (double g : new double[] {0.25, 0.5, 1.0}) {
+          x.report(
+              String.format(Locale.ROOT, "smooth(convex .3) m=%d g=%.2f", m, g),
+              q -> x.smooth(x.convex(q, 0.3, 100), m, g));
+        }
+      }
+    }
+  }
+}

@@ -48,6 +48,8 @@ final class ApiRoutes {
   static final int DEFAULT_LIMIT = 50;
   static final int MAX_LIMIT = 100;
   static final int DEFAULT_SEARCH_LIMIT = 20;
+  static final int DEFAULT_SIMILAR_LIMIT = 10;
+  static final int MAX_SIMILAR_LIMIT = 50;
 
   private final WebConfig config;
   private final Catalog catalog;
@@ -71,6 +73,8 @@ final class ApiRoutes {
                 this::dailyPapers),
             // Before /api/papers/{arxivId}, so "search" is not read as an id.
             new Route("get", "/api/papers/search", Set.of("q", "limit", "mode"), this::search),
+            // Before /api/papers/{arxivId}, whose id may hold a slash (hep-th/9901001).
+            new Route("get", "/api/papers/{arxivId}/similar", Set.of("limit"), this::similar),
             new Route("get", "/api/papers/{arxivId}", Set.of(), this::paper),
             new Route("get", "/api/papers", Set.of("cursor", "limit"), this::papers));
   }
@@ -163,6 +167,21 @@ final class ApiRoutes {
     List<DailyEntry> featured = catalog.featured(id);
     DailyEntry last = featured.isEmpty() ? null : featured.get(featured.size() - 1);
     sendJson(ctx, json.paper(p, Catalog.upvotes(featured), last));
+  }
+
+  /** Papers close in meaning to one paper (shared words until it has a vector). */
+  private void similar(Context ctx) {
+    Params params = params(ctx);
+    ArxivId id = pathId(ctx);
+    int limit = params.integer("limit", DEFAULT_SIMILAR_LIMIT, 1, MAX_SIMILAR_LIMIT);
+    if (catalog.paper(id).isEmpty()) {
+      throw new NotFound("Paper " + id + " not found");
+    }
+    ArrayNode out = mapper.createArrayNode();
+    for (Catalog.Found f : catalog.similar(id, limit)) {
+      out.add(json.found(f.paper(), f.upvotes()));
+    }
+    sendJson(ctx, out);
   }
 
   private void search(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.core.embed.Coverage;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.DailyEntry;
 import dev.paperboy.core.paper.EntryOrder;
@@ -22,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The read side the pages, the API and the feeds share: lists of papers with their entries, joined
@@ -51,11 +54,53 @@ public final class Catalog {
   private final PaperStore store;
   private final SearchIndex index;
   private final Clock clock;
+  private final Supplier<@Nullable Coverage> coverage;
 
   public Catalog(PaperStore store, SearchIndex index, Clock clock) {
+    this(store, index, clock, () -> null);
+  }
+
+  /**
+   * @param coverage how far the embedding backfill has got, or null when the server has no semantic
+   *     search
+   */
+  public Catalog(
+      PaperStore store, SearchIndex index, Clock clock, Supplier<@Nullable Coverage> coverage) {
     this.store = store;
     this.index = index;
     this.clock = clock;
+    this.coverage = coverage;
+  }
+
+  /** Papers with a vector among all papers; empty when semantic search is not wired. */
+  public Optional<Coverage> semanticCoverage() {
+    try {
+      return Optional.ofNullable(coverage.get());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Papers similar to {@code id} (by its vector, or by shared words until it has one), joined with
+   * their papers; the paper itself is never among them.
+   */
+  public List<Found> similar(ArxivId id, int limit) {
+    List<SearchHit> hits = index.similar(id, limit);
+    List<ArxivId> ids = hits.stream().map(SearchHit::id).filter(h -> !h.equals(id)).toList();
+    Map<ArxivId, Paper> papers = new HashMap<>();
+    for (Paper p : store.findPapers(ids)) {
+      papers.put(p.id(), p);
+    }
+    Map<ArxivId, Integer> upvotes = store.upvotesOf(ids);
+    List<Found> found = new ArrayList<>(ids.size());
+    for (SearchHit h : hits) {
+      Paper p = papers.get(h.id());
+      if (p != null) {
+        found.add(new Found(p, h, upvotes.getOrDefault(p.id(), 0)));
+      }
+    }
+    return found;
   }
 
   public PaperStore store() {

@@ -19,6 +19,7 @@ final class OpsRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(OpsRoutes.class);
   static final String OPENAPI_RESOURCE = "/dev/paperboy/web/openapi.json";
 
+  private final Catalog catalog;
   private final PaperStore store;
   private final SearchIndex index;
   private final PrometheusMeterRegistry registry;
@@ -26,8 +27,9 @@ final class OpsRoutes {
   private final byte[] openApi;
 
   OpsRoutes(
-      PaperStore store, SearchIndex index, PrometheusMeterRegistry registry, ObjectMapper mapper) {
-    this.store = store;
+      Catalog catalog, SearchIndex index, PrometheusMeterRegistry registry, ObjectMapper mapper) {
+    this.catalog = catalog;
+    this.store = catalog.store();
     this.index = index;
     this.registry = registry;
     this.mapper = mapper;
@@ -77,6 +79,17 @@ final class OpsRoutes {
       i.put("status", "unavailable");
       i.put("error", e.getClass().getSimpleName());
     }
+    catalog
+        .semanticCoverage()
+        .ifPresent(
+            c -> {
+              // Semantic search works while the backfill runs; papers without a vector yet rank
+              // by keywords only. Coverage says how far it has got.
+              ObjectNode sem = body.putObject("semantic");
+              sem.put("papers", c.papers());
+              sem.put("withVector", c.withVector());
+              sem.put("coverage", Math.round(c.fraction() * 10_000) / 10_000.0);
+            });
     body.put("status", ok ? "ok" : "unavailable");
     ctx.status(ok ? 200 : 503);
     ctx.header("Cache-Control", "no-store");

@@ -32,9 +32,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The HTML pages. */
 final class PageRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(PageRoutes.class);
+
   /** How far back a category page looks. */
   static final int CATEGORY_DAYS = 30;
 
@@ -364,11 +368,41 @@ final class PageRoutes {
       days.add(new Views.Featured(e.day(), sourceLabel(e.source()), e.upvotes(), e.submitter()));
     }
     PageMeta meta = PageMeta.of(p.title(), Cards.teaserOf(p), "none");
+    List<Views.Similar> similar = new ArrayList<>();
+    List<Catalog.Found> near;
+    try {
+      near = catalog.similar(id, SIMILAR_ON_PAGE);
+    } catch (RuntimeException e) {
+      // Similar papers are a side dish: the paper page still shows when the index cannot answer.
+      LOG.warn("similar papers of {} unavailable", id, e);
+      near = List.of();
+    }
+    for (Catalog.Found f : near) {
+      Paper s = f.paper();
+      similar.add(
+          new Views.Similar(s.id().value(), s.title(), shortAuthors(s.authors()), s.displayDate()));
+    }
     render(
         ctx,
         "paper.jte",
         new Views.PaperView(
-            meta, card, p.authors(), facts(p), days, p.aiKeywords(), "/papers/" + id + ".md"));
+            meta,
+            card,
+            p.authors(),
+            facts(p),
+            days,
+            p.aiKeywords(),
+            "/papers/" + id + ".md",
+            similar));
+  }
+
+  static final int SIMILAR_ON_PAGE = 6;
+
+  static String shortAuthors(List<String> authors) {
+    if (authors.size() <= 3) {
+      return String.join(", ", authors);
+    }
+    return String.join(", ", authors.subList(0, 3)) + " et al.";
   }
 
   static String sourceLabel(EntrySource s) {
@@ -470,6 +504,17 @@ final class PageRoutes {
               + (asked != SearchMode.BM25
                   ? " It needs the embeddings of the papers (bin/paperboy embed)."
                   : "");
+    }
+    if (notice == null && mode != SearchMode.BM25) {
+      var coverage = catalog.semanticCoverage();
+      if (coverage.isPresent() && coverage.get().fraction() < 1) {
+        notice =
+            String.format(
+                Locale.ROOT,
+                "Embeddings are still being computed: %.0f%% of papers can be found by meaning so"
+                    + " far; the rest are found by their keywords.",
+                Math.floor(coverage.get().fraction() * 100));
+      }
     }
     List<Views.Choice> modes = new ArrayList<>();
     for (SearchMode m : SearchMode.values()) {

@@ -1,6 +1,7 @@
 package dev.paperboy.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.core.embed.Coverage;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
 import io.javalin.Javalin;
@@ -15,7 +16,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +43,7 @@ public final class WebServer {
   private final SearchIndex index;
   private final Clock clock;
   private final PrometheusMeterRegistry registry;
+  private Supplier<@Nullable Coverage> coverage = () -> null;
 
   public WebServer(
       WebConfig config,
@@ -59,17 +63,26 @@ public final class WebServer {
     this(config, store, index, clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   }
 
+  /**
+   * Tells the server how far the embedding backfill has got, for {@code /health}, {@code /metrics}
+   * and the search page. Without it the server reports no semantic coverage.
+   */
+  public WebServer semanticCoverage(Supplier<@Nullable Coverage> coverage) {
+    this.coverage = coverage;
+    return this;
+  }
+
   /** Starts listening; returns once the port is bound. */
   public Running start() {
     ObjectMapper mapper = new ObjectMapper();
     Templates templates = new Templates();
-    Catalog catalog = new Catalog(store, index, clock);
+    Catalog catalog = new Catalog(store, index, clock, coverage);
     AtomicReference<String> base = new AtomicReference<>(baseUrl(config.port()));
     ErrorHandling errors = new ErrorHandling(templates, mapper);
     PageRoutes pages = new PageRoutes(config, catalog, templates);
     ApiRoutes api = new ApiRoutes(config, catalog, mapper);
     FeedRoutes feeds = new FeedRoutes(config, catalog, base::get);
-    OpsRoutes ops = new OpsRoutes(store, index, registry, mapper);
+    OpsRoutes ops = new OpsRoutes(catalog, index, registry, mapper);
     registerGauges();
 
     Javalin app =
@@ -130,6 +143,16 @@ public final class WebServer {
         .register(registry);
     Gauge.builder("paperboy.index.documents", index, i -> safely(i::size))
         .description("Documents in the search index")
+        .register(registry);
+    Gauge.builder(
+            "paperboy.semantic.coverage",
+            this,
+            w -> {
+              Coverage c = w.coverage.get();
+              return c == null ? Double.NaN : c.fraction();
+            })
+        .description("Share of papers with a vector of the current embedding model (0..1)")
+        .baseUnit("ratio")
         .register(registry);
   }
 

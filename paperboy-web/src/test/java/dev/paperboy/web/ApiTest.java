@@ -202,6 +202,21 @@ class ApiTest {
   }
 
   @Test
+  void similarPapersLeaveThePaperOutAndCheckTheirParameters() {
+    JsonNode similar = web.json("/api/papers/2506.10001/similar?limit=3", 200);
+    assertThat(similar.size()).isBetween(1, 3);
+    for (JsonNode s : similar) {
+      assertThat(s.path("paper").path("id").asText()).isNotEqualTo("2506.10001").isNotBlank();
+    }
+    assertThat(web.json("/api/papers/2506.99999/similar", 404).path("error").asText())
+        .isEqualTo("Paper 2506.99999 not found");
+    assertThat(web.json("/api/papers/2506.10001/similar?limit=0", 400).path("parameter").asText())
+        .isEqualTo("limit");
+    assertThat(web.json("/api/papers/bogus/similar", 400).path("parameter").asText())
+        .isEqualTo("arxivId");
+  }
+
+  @Test
   void hostileTextIsPlainJsonText() {
     HttpResponse<String> r = web.get("/api/papers/" + Fixture.HOSTILE);
     assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");

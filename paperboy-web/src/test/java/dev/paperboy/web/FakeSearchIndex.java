@@ -123,7 +123,8 @@ final class FakeSearchIndex implements SearchIndex {
     if (self == null) {
       return List.of();
     }
-    Set<String> words = Set.of(self.title().toLowerCase(Locale.ROOT).split("\\W+"));
+    Set<String> words =
+        new java.util.HashSet<>(List.of(self.title().toLowerCase(Locale.ROOT).split("\\W+")));
     List<SearchHit> hits = new ArrayList<>();
     for (Paper p : docs.values()) {
       if (p.id().equals(id)) {

@@ -26,6 +26,41 @@ class OpsTest {
   }
 
   @Test
+  void healthAndMetricsShowSemanticCoverageWhenWired() throws Exception {
+    var store = Fixture.store();
+    var registry =
+        new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+            io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+    try (WebServer.Running running =
+        new WebServer(
+                WebConfig.defaults().withHost("127.0.0.1").withPort(0),
+                store,
+                Fixture.index(store),
+                Fixture.CLOCK,
+                registry)
+            .semanticCoverage(() -> new dev.paperboy.core.embed.Coverage(40, 10))
+            .start()) {
+      var client = java.net.http.HttpClient.newHttpClient();
+      String health =
+          client
+              .send(
+                  java.net.http.HttpRequest.newBuilder(running.uri().resolve("/health")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      JsonNode h = new com.fasterxml.jackson.databind.ObjectMapper().readTree(health);
+      assertThat(h.path("semantic").path("withVector").asLong()).isEqualTo(10);
+      assertThat(h.path("semantic").path("coverage").asDouble()).isEqualTo(0.25);
+      String metrics =
+          client
+              .send(
+                  java.net.http.HttpRequest.newBuilder(running.uri().resolve("/metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(metrics).contains("paperboy_semantic_coverage_ratio 0.25");
+    }
+  }
+
+  @Test
   void healthIs503WhenTheIndexDoesNotAnswer() {
     var store = Fixture.store();
     FakeSearchIndex index = Fixture.index(store);

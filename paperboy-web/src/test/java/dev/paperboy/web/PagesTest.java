@@ -178,6 +178,10 @@ class PagesTest {
     assertThat(d.select(".keywords li").eachText())
         .containsExactly("mixture of experts", "inference", "prefetching");
     assertThat(d.select("#comments")).hasSize(1);
+    assertThat(d.select(".similar li a").eachAttr("href"))
+        .isNotEmpty()
+        .doesNotContain("/papers/2506.10001")
+        .allMatch(h -> h.startsWith("/papers/"));
   }
 
   @Test

@@ -147,7 +147,11 @@ public final class Views {
       List<Fact> facts,
       List<Featured> featured,
       List<String> keywords,
-      String markdownPath) {}
+      String markdownPath,
+      List<Similar> similar) {}
+
+  /** A paper close in meaning to the one shown. */
+  public record Similar(String id, String title, String authors, @Nullable LocalDate date) {}
 
   /** An option of the category filter. */
   public record CategoryOption(String code, String label, boolean selected) {}

@@ -4,10 +4,14 @@ import dev.paperboy.app.config.Config;
 import dev.paperboy.app.config.ConfigException;
 import dev.paperboy.app.config.LiveConfig;
 import dev.paperboy.core.calendar.ArxivCalendar;
+import dev.paperboy.core.embed.Embedder;
+import dev.paperboy.core.embed.EmbeddingJob;
+import dev.paperboy.core.embed.EmbeddingStore;
 import dev.paperboy.core.ingest.HarvestCheckpointStore;
 import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
+import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.ingest.harvest.HarvestSettings;
 import dev.paperboy.ingest.http.HttpFetcher;
 import dev.paperboy.ingest.http.HttpSettings;
@@ -16,9 +20,13 @@ import dev.paperboy.ingest.live.DailyIngest;
 import dev.paperboy.ingest.live.DailySchedule;
 import dev.paperboy.ingest.live.LiveSettings;
 import dev.paperboy.ingest.rss.FeedSettings;
+import dev.paperboy.search.HybridOptions;
 import dev.paperboy.search.LuceneSearchIndex;
+import dev.paperboy.search.embed.ModelSpec;
+import dev.paperboy.search.embed.OnnxEmbedder;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
+import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
 import dev.paperboy.store.JdbcPaperStore;
 import java.io.IOException;
@@ -28,6 +36,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +52,7 @@ public final class AppContext implements AutoCloseable {
   private @Nullable Database database;
   private @Nullable PaperStore store;
   private @Nullable SearchIndex index;
+  private @Nullable Embedder embedder;
   private @Nullable HttpFetcher http;
 
   private AppContext(Config config, Clock clock) {
@@ -83,11 +95,65 @@ public final class AppContext implements AutoCloseable {
     return store;
   }
 
+  /**
+   * The search index. With semantic search on (the default) it holds the stored vectors next to the
+   * BM25 fields and answers all three modes; the model loads on the first search by meaning.
+   */
   public synchronized SearchIndex index() {
     if (index == null) {
-      index = track(LuceneSearchIndex.open(config.search().indexDir()));
+      LuceneSearchIndex.Semantic semantic = null;
+      if (config.search().semantic()) {
+        Embedder e = embedder();
+        semantic =
+            new LuceneSearchIndex.Semantic(
+                e, embeddingStore().lookup(e.modelName()), HybridOptions.DEFAULTS);
+      }
+      index =
+          track(
+              LuceneSearchIndex.open(
+                  config.search().indexDir(), LuceneSearchIndex.Options.DEFAULTS, semantic));
     }
     return index;
+  }
+
+  /** The search modes the index answers; the first is the site's default. */
+  public Set<SearchMode> searchModes() {
+    return config.search().semantic()
+        ? new LinkedHashSet<>(List.of(SearchMode.HYBRID, SearchMode.BM25, SearchMode.SEMANTIC))
+        : Set.of(SearchMode.BM25);
+  }
+
+  /** The bundled embedding model (bge-small-en-v1.5, int8), loaded on first use. */
+  public synchronized Embedder embedder() {
+    if (embedder == null) {
+      ModelSpec spec = ModelSpec.BGE_SMALL_EN_V15_Q;
+      embedder =
+          track(new LazyEmbedder(spec.name(), spec.dimension(), OnnxEmbedder::bgeSmallEnV15));
+    }
+    return embedder;
+  }
+
+  public EmbeddingStore embeddingStore() {
+    return new JdbcEmbeddingStore(database());
+  }
+
+  /** The backfill: embeds every paper without a current vector and re-indexes it. */
+  public EmbeddingJob embeddingJob() {
+    return new EmbeddingJob(
+        store(),
+        embeddingStore(),
+        embedder(),
+        index(),
+        config.search().embedBatch(),
+        System::nanoTime);
+  }
+
+  /**
+   * True when the index is empty but the store is not: a new install that imported before the index
+   * existed, a deleted index directory, or an index schema that changed with an upgrade.
+   */
+  public boolean indexNeedsRebuild() {
+    return index().size() == 0 && store().stats().papers() > 0;
   }
 
   /** The one HTTP client for remote sources, with the configured contact in its User-Agent. */

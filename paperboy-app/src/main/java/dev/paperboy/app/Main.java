@@ -1,5 +1,7 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.cli.EmbedCommand;
+import dev.paperboy.app.cli.EvalCommand;
 import dev.paperboy.app.cli.HarvestCommand;
 import dev.paperboy.app.cli.ImportCommand;
 import dev.paperboy.app.cli.ReindexCommand;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Command;
       UpdateCommand.class,
       SearchCommand.class,
       ReindexCommand.class,
+      EmbedCommand.class,
+      EvalCommand.class,
       StatsCommand.class,
       CommandLine.HelpCommand.class
     },

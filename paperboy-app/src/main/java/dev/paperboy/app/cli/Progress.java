@@ -88,7 +88,8 @@ public final class Progress {
     return sb.toString();
   }
 
-  static String formatSeconds(long s) {
+  /** {@code m:ss}, or {@code h:mm:ss} from an hour. */
+  public static String formatSeconds(long s) {
     return s >= 3600
         ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -50,9 +50,10 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--mode",
-      defaultValue = "bm25",
-      description = "bm25, semantic or hybrid (default ${DEFAULT-VALUE}).")
-  String mode;
+      description =
+          "bm25 (keywords), semantic (meaning) or hybrid (both fused). Default: hybrid, or bm25"
+              + " when semantic search is off.")
+  @Nullable String mode;
 
   @Option(
       names = {"-c", "--category"},
@@ -86,24 +87,40 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SearchMode chosen = mode == null ? null : SearchMode.parse(mode);
+    try (AppContext app = AppContext.open(data.load(System.getenv(), Map.of()))) {
+      if (chosen == null) {
+        chosen = app.searchModes().iterator().next();
+      } else if (!app.searchModes().contains(chosen)) {
+        throw new IllegalArgumentException(
+            chosen.label() + " search is switched off here (search.semantic=false)");
+      }
+      return run(app, chosen);
+    }
+  }
+
+  private int run(AppContext app, SearchMode chosen) {
     SearchQuery query =
         new SearchQuery(
             String.join(" ", words),
-            SearchMode.parse(mode),
+            chosen,
             new LinkedHashSet<>(categories),
             from,
             to,
             codeOnly,
             offset,
             limit);
-    try (AppContext app = AppContext.open(data.load(System.getenv(), Map.of()))) {
-      SearchResult result = app.index().search(query);
-      Map<dev.paperboy.core.paper.ArxivId, Paper> papers =
-          app.store().findPapers(result.hits().stream().map(SearchHit::id).toList()).stream()
-              .collect(Collectors.toMap(Paper::id, Function.identity()));
-      print(System.out, query, result, papers, color != null ? color : Progress.isTerminal());
-      return 0;
+    if (app.indexNeedsRebuild()) {
+      System.err.println(
+          "warning: the search index is empty but the store holds papers: run 'paperboy"
+              + " reindex' (or 'paperboy serve', which rebuilds it)");
     }
+    SearchResult result = app.index().search(query);
+    Map<dev.paperboy.core.paper.ArxivId, Paper> papers =
+        app.store().findPapers(result.hits().stream().map(SearchHit::id).toList()).stream()
+            .collect(Collectors.toMap(Paper::id, Function.identity()));
+    print(System.out, query, result, papers, color != null ? color : Progress.isTerminal());
+    return 0;
   }
 
   static void print(

@@ -1,6 +1,7 @@
 package dev.paperboy.app.cli;
 
 import dev.paperboy.app.AppContext;
+import dev.paperboy.app.Backfill;
 import dev.paperboy.app.config.Config;
 import dev.paperboy.ingest.live.DailyIngestScheduler;
 import dev.paperboy.web.WebConfig;
@@ -45,7 +46,11 @@ public final class ServeCommand implements Callable<Integer> {
    * The running site, the daily ingest when remote sources are configured, and what they read;
    * closing stops the ingest and the server first, then the rest.
    */
-  public record Served(WebServer.Running web, @Nullable DailyIngestScheduler ingest, AppContext app)
+  public record Served(
+      WebServer.Running web,
+      @Nullable DailyIngestScheduler ingest,
+      Backfill backfill,
+      AppContext app)
       implements AutoCloseable {
     @Override
     public void close() {
@@ -53,6 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (ingest != null) {
           ingest.close();
         }
+        backfill.close();
       } finally {
         try {
           web.close();
@@ -103,8 +109,15 @@ public final class ServeCommand implements Callable<Integer> {
               .withHost(host)
               .withPort(port)
               .withPublicUrl(publicUrl)
-              .withCalendar(app.calendar());
-      WebServer.Running running = new WebServer(web, app.store(), app.index(), app.clock()).start();
+              .withCalendar(app.calendar())
+              .withSearchModes(app.searchModes());
+      // The index is rebuilt and the papers embedded in the background; the site serves at once.
+      Backfill backfill = new Backfill(app);
+      WebServer.Running running =
+          new WebServer(web, app.store(), app.index(), app.clock())
+              .semanticCoverage(backfill::coverage)
+              .start();
+      backfill.start();
       DailyIngestScheduler ingest = null;
       if (config.live().anyOn()) {
         // The remote sources configured (feed.categories, harvest.sets, hf.url) run once a day,
@@ -112,7 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
         ingest = new DailyIngestScheduler(app.dailyIngest(), app.dailySchedule(), app.clock());
         ingest.start(false);
       }
-      return new Served(running, ingest, app);
+      return new Served(running, ingest, backfill, app);
     } catch (RuntimeException e) {
       app.close();
       throw e;

@@ -26,11 +26,10 @@ public record Config(
                   "store.url",
                   "store.user",
                   "store.password",
-                  "search.index.dir",
                   "server.host",
                   "server.port",
                   "server.base.url"),
-              LiveConfig.KEYS.stream())
+              Stream.concat(SearchConfig.KEYS.stream(), LiveConfig.KEYS.stream()))
           .collect(Collectors.toUnmodifiableSet());
 
   /** The data directory when neither {@code --data} nor {@code PAPERBOY_DATA} is given. */
@@ -60,8 +59,7 @@ public record Config(
                         s.find("store.user").orElse(null),
                         s.find("store.password").orElse(null)))
             .orElseGet(() -> StoreConfig.sqlite(data.resolve("paperboy.db")));
-    SearchConfig search =
-        new SearchConfig(s.find("search.index.dir").map(Path::of).orElse(data.resolve("index")));
+    SearchConfig search = SearchConfig.from(data, s);
     String host = s.get("server.host", "127.0.0.1");
     int port = s.getInt("server.port", 7070, 0, 65535);
     String baseUrl =

@@ -65,13 +65,31 @@ class ImportSearchEndToEndTest {
           .satisfies(log -> assertThat(Files.readAllLines(log)).hasSize(3));
     }
 
-    assertThat(run("search", "--data", data.toString(), "--no-color", "sparse mixture of experts"))
+    assertThat(
+            run(
+                "search",
+                "--data",
+                data.toString(),
+                "--no-color",
+                "--mode",
+                "bm25",
+                "sparse mixture of experts"))
         .isZero();
     String hits = out.toString(StandardCharsets.UTF_8);
     assertThat(hits).contains("1 papers match").contains("2503.10001").contains("*Sparse*");
     assertThat(hits).doesNotContain("2503.10002");
 
-    assertThat(run("search", "--data", data.toString(), "--no-color", "-c", "cs.CV", "scenes"))
+    assertThat(
+            run(
+                "search",
+                "--data",
+                data.toString(),
+                "--no-color",
+                "--mode",
+                "bm25",
+                "-c",
+                "cs.CV",
+                "scenes"))
         .isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("2503.10002").contains("cs.CV");
 

@@ -1,0 +1,128 @@
+package dev.paperboy.app;
+
+import dev.paperboy.app.cli.Progress;
+import dev.paperboy.core.embed.Coverage;
+import dev.paperboy.core.embed.EmbeddingJob;
+import dev.paperboy.core.search.Reindexer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code serve} keeps doing in the background, on one thread: rebuild the index from the store
+ * when it is empty, then embed papers that have no vector yet, and look again every {@code
+ * embed.interval} (new papers arrive by import, harvest and submission). Keyword search works
+ * throughout; semantic search covers more papers as the backfill goes.
+ */
+public final class Backfill implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
+  private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+  private final AppContext app;
+  private final @Nullable EmbeddingJob job;
+  private final Duration interval;
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "paperboy-backfill");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+          });
+  private final AtomicReference<@Nullable Coverage> lastCoverage = new AtomicReference<>();
+
+  public Backfill(AppContext app) {
+    this.app = app;
+    this.job = app.config().search().semantic() ? app.embeddingJob() : null;
+    this.interval = app.config().search().embedInterval();
+  }
+
+  public void start() {
+    executor.execute(this::rebuildIfNeeded);
+    if (job != null) {
+      executor.scheduleWithFixedDelay(this::embed, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Papers with a vector of the current model, for /health, /metrics and the search page. */
+  public @Nullable Coverage coverage() {
+    if (job == null) {
+      return null;
+    }
+    Coverage c = lastCoverage.get();
+    if (c == null) {
+      c = job.coverage();
+      lastCoverage.set(c);
+    }
+    return c;
+  }
+
+  private void rebuildIfNeeded() {
+    try {
+      if (app.indexNeedsRebuild()) {
+        LOG.info("the search index is empty: rebuilding it from the store");
+        long n = Reindexer.rebuild(app.store(), app.index(), (done, total) -> {});
+        LOG.info("search index rebuilt: {} papers", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("rebuilding the search index failed; run 'paperboy reindex'", e);
+    }
+  }
+
+  private void embed() {
+    if (job == null) {
+      return;
+    }
+    long[] lastLog = {System.nanoTime()};
+    try {
+      EmbeddingJob.Result r =
+          job.run(
+              p -> {
+                lastCoverage.set(null);
+                long now = System.nanoTime();
+                if (now - lastLog[0] >= LOG_EVERY_NANOS) {
+                  lastLog[0] = now;
+                  Duration eta = p.eta();
+                  LOG.info(
+                      String.format(
+                          Locale.ROOT,
+                          "embedding: %,d of about %,d papers, %.1f/s, ETA %s",
+                          p.embedded(),
+                          p.toEmbed(),
+                          p.rate(),
+                          eta == null ? "unknown" : Progress.formatSeconds(eta.toSeconds())));
+                }
+              });
+      lastCoverage.set(job.coverage());
+      if (r.embedded() > 0) {
+        LOG.info("embedded {} papers in {} s", r.embedded(), r.took().toSeconds());
+      }
+    } catch (RuntimeException e) {
+      // Keep the schedule: a failure (a locked database, a bad batch) is retried next time.
+      LOG.error("the embedding backfill failed; it is retried in {}", interval, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (job != null) {
+      job.cancel();
+    }
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("the background backfill did not stop within 30 s");
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.paperboy.core.search;
+
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperStore;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rebuilds a search index from the store, which is the source of truth: every document is deleted,
+ * then every stored paper is indexed page by page (keyset pagination, so papers added meanwhile are
+ * not skipped or doubled) and committed once at the end.
+ */
+public final class Reindexer {
+  /** Told the papers indexed so far and the papers in the store when the rebuild started. */
+  public interface Listener {
+    void indexed(long done, long total);
+  }
+
+  public static final int PAGE = 1000;
+
+  private Reindexer() {}
+
+  /** Rebuilds {@code index} from {@code store}; returns the number of papers indexed. */
+  public static long rebuild(PaperStore store, SearchIndex index, Listener listener) {
+    long total = store.stats().papers();
+    index.deleteAll();
+    long done = 0;
+    @Nullable ArxivId after = null;
+    while (true) {
+      List<Paper> page = store.papersAfter(after, PAGE);
+      if (page.isEmpty()) {
+        break;
+      }
+      index.index(page);
+      done += page.size();
+      after = page.get(page.size() - 1).id();
+      listener.indexed(done, Math.max(total, done));
+    }
+    index.commit();
+    return done;
+  }
+}

@@ -1,12 +1,19 @@
 package dev.paperboy.app;
 
 import dev.paperboy.app.config.Config;
+import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
+import dev.paperboy.core.security.Role;
 import dev.paperboy.search.LuceneSearchIndex;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
 import dev.paperboy.store.JdbcPaperStore;
+import dev.paperboy.store.JdbcRateCounterStore;
+import dev.paperboy.store.JdbcSecretStore;
+import dev.paperboy.store.JdbcSessionStore;
+import dev.paperboy.store.JdbcUserStore;
+import dev.paperboy.web.Community;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +33,7 @@ public final class AppContext implements AutoCloseable {
   private @Nullable Database database;
   private @Nullable PaperStore store;
   private @Nullable SearchIndex index;
+  private @Nullable Community community;
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -72,6 +80,29 @@ public final class AppContext implements AutoCloseable {
       index = track(LuceneSearchIndex.open(config.search().indexDir()));
     }
     return index;
+  }
+
+  /**
+   * The community features on the store (accounts, sessions, rate limits, ...), or null when {@code
+   * community.enabled} is false. Makes {@code community.admin.email} an admin.
+   */
+  public synchronized @Nullable Community community() {
+    if (community == null && config.community().enabled()) {
+      Database db = database();
+      JdbcUserStore users = new JdbcUserStore(db);
+      community =
+          Community.builder(config.community().web(), clock)
+              .users(users)
+              .sessions(new JdbcSessionStore(db))
+              .secrets(new JdbcSecretStore(db, clock))
+              .rateCounters(new JdbcRateCounterStore(db))
+              .build();
+      EmailAddress admin = config.community().firstAdmin();
+      if (admin != null) {
+        users.setRole(users.findOrCreate(admin, clock.instant()).id(), Role.ADMIN);
+      }
+    }
+    return community;
   }
 
   private <T extends AutoCloseable> T track(T resource) {

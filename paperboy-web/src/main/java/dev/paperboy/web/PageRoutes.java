@@ -42,12 +42,14 @@ final class PageRoutes {
   private final Catalog catalog;
   private final PaperStore store;
   private final Templates templates;
+  private final WebSecurity security;
 
-  PageRoutes(WebConfig config, Catalog catalog, Templates templates) {
+  PageRoutes(WebConfig config, Catalog catalog, Templates templates, WebSecurity security) {
     this.config = config;
     this.catalog = catalog;
     this.store = catalog.store();
     this.templates = templates;
+    this.security = security;
   }
 
   void register(RoutesConfig routes) {
@@ -73,7 +75,7 @@ final class PageRoutes {
 
   private void empty(Context ctx) {
     PageMeta meta =
-        PageMeta.of("Welcome", "Paperboy has no papers yet: import or harvest some.", "daily");
+        meta(ctx, "Welcome", "Paperboy has no papers yet: import or harvest some.", "daily");
     render(ctx, "empty.jte", new Views.EmptyView(meta));
   }
 
@@ -93,7 +95,8 @@ final class PageRoutes {
     String reason = slice.total() == 0 ? whyNoList(day) : null;
     String feedQuery = home ? "" : "?date=" + day;
     PageMeta meta =
-        PageMeta.of(
+        meta(
+                ctx,
                 home ? "Daily Papers" : "Daily Papers, " + Fmt.longDay(day),
                 "Papers of " + Fmt.longDay(day) + " (UTC), most upvoted first.",
                 "daily")
@@ -258,7 +261,7 @@ final class PageRoutes {
             + " · "
             + Fmt.count(slice.total(), "paper", "papers")
             + (order == EntryOrder.UPVOTES ? ", most upvoted first" : ", newest first");
-    PageMeta meta = PageMeta.of(heading, kind + ": " + span, category == null ? "daily" : "none");
+    PageMeta meta = meta(ctx, heading, kind + ": " + span, category == null ? "daily" : "none");
     if (category != null) {
       meta =
           meta.withFeeds(
@@ -309,7 +312,8 @@ final class PageRoutes {
         trending.map(Catalog.Trending::slice).orElse(new Catalog.Slice(List.of(), 0, 0, size));
     checkPage(page, slice.total(), size);
     PageMeta meta =
-        PageMeta.of(
+        meta(
+                ctx,
                 "Trending papers",
                 "The most upvoted recent papers, newer votes weigh more.",
                 "trending")
@@ -363,7 +367,7 @@ final class PageRoutes {
     for (DailyEntry e : featured) {
       days.add(new Views.Featured(e.day(), sourceLabel(e.source()), e.upvotes(), e.submitter()));
     }
-    PageMeta meta = PageMeta.of(p.title(), Cards.teaserOf(p), "none");
+    PageMeta meta = meta(ctx, p.title(), Cards.teaserOf(p), "none");
     render(
         ctx,
         "paper.jte",
@@ -524,7 +528,8 @@ final class PageRoutes {
       took = formatMillis(Duration.ofNanos(System.nanoTime() - start));
     }
     PageMeta meta =
-        PageMeta.of(
+        meta(
+                ctx,
                 q == null ? "Search" : q + " — Search",
                 "Search papers by keywords or meaning.",
                 "search")
@@ -594,5 +599,10 @@ final class PageRoutes {
 
   private void render(Context ctx, String template, Object model) {
     ctx.html(templates.render(template, model));
+  }
+
+  /** The page's meta as this request's viewer sees it (the header shows their account). */
+  private PageMeta meta(Context ctx, String title, String description, String section) {
+    return PageMeta.of(title, description, section).withViewer(security.viewer(ctx));
   }
 }

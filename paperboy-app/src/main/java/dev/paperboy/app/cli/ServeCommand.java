@@ -88,7 +88,16 @@ public final class ServeCommand implements Callable<Integer> {
     WebConfig web = WebConfig.defaults().withHost(host).withPort(port).withPublicUrl(publicUrl);
     AppContext app = AppContext.open(config);
     try {
-      WebServer.Running running = new WebServer(web, app.store(), app.index(), app.clock()).start();
+      WebServer.Running running =
+          new WebServer(
+                  web,
+                  app.store(),
+                  app.index(),
+                  app.clock(),
+                  new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                      io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+                  app.community())
+              .start();
       return new Served(running, app);
     } catch (RuntimeException e) {
       app.close();

@@ -12,20 +12,31 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Keys (see README "Configuration"): {@code store.url}, {@code store.user}, {@code
  * store.password}, {@code search.index.dir}, {@code server.host}, {@code server.port}, {@code
- * server.base.url}.
+ * server.base.url}, and those of {@link MailConfig} and {@link CommunityConfig}.
  */
-public record Config(Path dataDir, StoreConfig store, SearchConfig search, ServerConfig server) {
+public record Config(
+    Path dataDir,
+    StoreConfig store,
+    SearchConfig search,
+    ServerConfig server,
+    MailConfig mail,
+    CommunityConfig community) {
 
   /** Keys this version understands; others are reported as probable typos. */
   public static final Set<String> KEYS =
-      Set.of(
-          "store.url",
-          "store.user",
-          "store.password",
-          "search.index.dir",
-          "server.host",
-          "server.port",
-          "server.base.url");
+      java.util.stream.Stream.of(
+              Set.of(
+                  "store.url",
+                  "store.user",
+                  "store.password",
+                  "search.index.dir",
+                  "server.host",
+                  "server.port",
+                  "server.base.url"),
+              MailConfig.KEYS,
+              CommunityConfig.KEYS)
+          .flatMap(Set::stream)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /** The data directory when neither {@code --data} nor {@code PAPERBOY_DATA} is given. */
   public static final Path DEFAULT_DATA_DIR = Path.of("paperboy-data");
@@ -65,7 +76,14 @@ public record Config(Path dataDir, StoreConfig store, SearchConfig search, Serve
     if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
       throw s.wrong("server.base.url", "an http:// or https:// URL");
     }
-    return new Config(data, store, search, new ServerConfig(host, port, stripSlash(baseUrl)));
+    MailConfig mail = MailConfig.from(s, data, baseUrl);
+    return new Config(
+        data,
+        store,
+        search,
+        new ServerConfig(host, port, stripSlash(baseUrl)),
+        mail,
+        CommunityConfig.from(s, mail.from()));
   }
 
   /** Keys that were set but that this version does not know. */

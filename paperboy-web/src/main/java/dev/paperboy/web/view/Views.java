@@ -14,19 +14,30 @@ public final class Views {
    *
    * @param section the navigation entry to mark as current: daily, trending, search or none
    * @param query the search text to prefill in the header's search box
+   * @param viewer who is looking, for the header and forms
    */
   public record PageMeta(
-      String title, String description, String section, List<FeedLink> feeds, String query) {
+      String title,
+      String description,
+      String section,
+      List<FeedLink> feeds,
+      String query,
+      Viewer viewer) {
     public static PageMeta of(String title, String description, String section) {
-      return new PageMeta(title, description, section, List.of(), "");
+      return new PageMeta(title, description, section, List.of(), "", Viewer.READ_ONLY);
     }
 
     public PageMeta withFeeds(List<FeedLink> f) {
-      return new PageMeta(title, description, section, f, query);
+      return new PageMeta(title, description, section, f, query, viewer);
     }
 
     public PageMeta withQuery(String q) {
-      return new PageMeta(title, description, section, feeds, q);
+      return new PageMeta(title, description, section, feeds, q, viewer);
+    }
+
+    /** The same page as seen by {@code v} (the layout shows sign-in or the account). */
+    public PageMeta withViewer(Viewer v) {
+      return new PageMeta(title, description, section, feeds, query, v);
     }
   }
 

@@ -1,17 +1,22 @@
 package dev.paperboy.app;
 
 import dev.paperboy.app.config.Config;
+import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.mail.EmailAddress;
+import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.security.Role;
+import dev.paperboy.mail.Mailers;
 import dev.paperboy.search.LuceneSearchIndex;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
+import dev.paperboy.store.JdbcApiTokenStore;
 import dev.paperboy.store.JdbcPaperStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
+import dev.paperboy.store.JdbcSignInStore;
 import dev.paperboy.store.JdbcUserStore;
 import dev.paperboy.web.Community;
 import java.io.IOException;
@@ -34,6 +39,7 @@ public final class AppContext implements AutoCloseable {
   private @Nullable PaperStore store;
   private @Nullable SearchIndex index;
   private @Nullable Community community;
+  private @Nullable Mailer mailer;
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -96,6 +102,9 @@ public final class AppContext implements AutoCloseable {
               .sessions(new JdbcSessionStore(db))
               .secrets(new JdbcSecretStore(db, clock))
               .rateCounters(new JdbcRateCounterStore(db))
+              .signIns(new JdbcSignInStore(db))
+              .apiTokens(new JdbcApiTokenStore(db))
+              .mailer(mailer())
               .build();
       EmailAddress admin = config.community().firstAdmin();
       if (admin != null) {
@@ -103,6 +112,25 @@ public final class AppContext implements AutoCloseable {
       }
     }
     return community;
+  }
+
+  /**
+   * The mailer of {@code mail.*}: SMTP when {@code mail.smtp.host} is set, else {@code .eml} files
+   * in {@code DATA/mail/outbox} (the mailer logs where).
+   */
+  public synchronized Mailer mailer() {
+    if (mailer == null) {
+      mailer =
+          track(
+              Mailers.create(
+                  config.mail().smtp(), config.mail().directory().resolve("outbox"), clock));
+    }
+    return mailer;
+  }
+
+  /** The accounts of the store (for the CLI). */
+  public UserStore users() {
+    return new JdbcUserStore(database());
   }
 
   private <T extends AutoCloseable> T track(T resource) {

@@ -5,6 +5,7 @@ import dev.paperboy.app.cli.ReindexCommand;
 import dev.paperboy.app.cli.SearchCommand;
 import dev.paperboy.app.cli.ServeCommand;
 import dev.paperboy.app.cli.StatsCommand;
+import dev.paperboy.app.cli.UserCommand;
 import dev.paperboy.app.config.ConfigException;
 import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ReindexCommand.class,
       StatsCommand.class,
+      UserCommand.class,
       CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",

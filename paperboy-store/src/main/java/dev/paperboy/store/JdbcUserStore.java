@@ -80,6 +80,22 @@ public final class JdbcUserStore implements UserStore {
     return update(id, "suspended_at = ?", ps -> dialect.setInstant(ps, 1, at));
   }
 
+  /**
+   * Deletes the account in one transaction. What goes with it follows the foreign keys of each
+   * table (ON DELETE CASCADE for sessions and API tokens) and the steps below for rows whose
+   * deletion needs more than a cascade.
+   */
+  @Override
+  public boolean delete(UserId id) {
+    return db.inTransaction(
+        conn -> {
+          try (PreparedStatement ps = conn.prepareStatement("DELETE FROM app_user WHERE id = ?")) {
+            ps.setString(1, id.value());
+            return ps.executeUpdate() == 1;
+          }
+        });
+  }
+
   @FunctionalInterface
   private interface Binder {
     void bind(PreparedStatement ps) throws SQLException;

@@ -1,6 +1,8 @@
 package dev.paperboy.store;
 
+import dev.paperboy.core.account.ApiTokenStore;
 import dev.paperboy.core.account.SessionStore;
+import dev.paperboy.core.account.SignInStore;
 import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.security.RateCounterStore;
 import dev.paperboy.core.security.SecretStore;
@@ -44,5 +46,15 @@ class SqliteSecurityStoreTest extends SecurityStoreContract {
   @Override
   protected RateCounterStore counters() {
     return new JdbcRateCounterStore(db);
+  }
+
+  @Override
+  protected SignInStore signIns() {
+    return new JdbcSignInStore(db);
+  }
+
+  @Override
+  protected ApiTokenStore apiTokens() {
+    return new JdbcApiTokenStore(db);
   }
 }

@@ -1,14 +1,22 @@
 package dev.paperboy.web;
 
+import dev.paperboy.core.account.ApiToken;
+import dev.paperboy.core.account.ApiTokenStore;
 import dev.paperboy.core.account.SessionStore;
 import dev.paperboy.core.account.Sessions;
+import dev.paperboy.core.account.SignInLinks;
+import dev.paperboy.core.account.SignInStore;
+import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.security.RateCounterStore;
 import dev.paperboy.core.security.RateLimiter;
 import dev.paperboy.core.security.SecretStore;
+import dev.paperboy.core.security.Secrets;
 import dev.paperboy.core.security.SignedTokens;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Community c = Community.builder(config, clock)
  *     .users(userStore).sessions(sessionStore).secrets(secretStore).rateCounters(counterStore)
+ *     .signIns(signInStore).apiTokens(apiTokenStore).mailer(mailer)
  *     .build();
  * }</pre>
  */
@@ -31,6 +40,10 @@ public final class Community {
   private final SignedTokens tokens;
   private final RateLimiter limiter;
   private final RateCounterStore rateCounters;
+  private final SignInStore signInStore;
+  private final SignInLinks signInLinks;
+  private final ApiTokenStore apiTokens;
+  private final Mailer mailer;
 
   private Community(Builder b) {
     this.config = b.config;
@@ -41,6 +54,10 @@ public final class Community {
     this.sessions = new Sessions(sessionStore, users, clock, config.sessionTtl());
     this.tokens = SignedTokens.fromStore(Objects.requireNonNull(b.secrets, "secrets"), clock);
     this.limiter = new RateLimiter(rateCounters, clock);
+    this.signInStore = Objects.requireNonNull(b.signIns, "signIns");
+    this.signInLinks = new SignInLinks(tokens, signInStore, clock, config.signInLinkTtl());
+    this.apiTokens = Objects.requireNonNull(b.apiTokens, "apiTokens");
+    this.mailer = Objects.requireNonNull(b.mailer, "mailer");
   }
 
   public static Builder builder(CommunityConfig config, Clock clock) {
@@ -80,14 +97,32 @@ public final class Community {
    * The user an API token ({@code Authorization: Bearer}) belongs to; empty when it is unknown,
    * revoked, or its user is suspended.
    */
-  public java.util.Optional<dev.paperboy.core.account.User> authenticateBearer(String token) {
-    return java.util.Optional.empty();
+  public Optional<User> authenticateBearer(String token) {
+    if (token == null || !token.startsWith(ApiToken.PREFIX) || token.length() > 100) {
+      return Optional.empty();
+    }
+    return apiTokens.userOf(Secrets.hash(token)).filter(u -> !u.suspended());
+  }
+
+  public SignInLinks signInLinks() {
+    return signInLinks;
+  }
+
+  public ApiTokenStore apiTokens() {
+    return apiTokens;
+  }
+
+  /** Where sign-in mails (and later digests) go. */
+  public Mailer mailer() {
+    return mailer;
   }
 
   /** Deletes expired sessions and rate counters; returns how many rows went. */
   public int purgeExpired() {
     var now = clock.instant();
-    return sessionStore.purgeExpired(now) + rateCounters.purgeExpired(now);
+    return sessionStore.purgeExpired(now)
+        + rateCounters.purgeExpired(now)
+        + signInStore.purgeExpired(now);
   }
 
   /** Collects the ports; {@link #build()} checks that the required ones are set. */
@@ -98,6 +133,9 @@ public final class Community {
     private @Nullable SessionStore sessions;
     private @Nullable SecretStore secrets;
     private @Nullable RateCounterStore rateCounters;
+    private @Nullable SignInStore signIns;
+    private @Nullable ApiTokenStore apiTokens;
+    private @Nullable Mailer mailer;
 
     private Builder(CommunityConfig config, Clock clock) {
       this.config = Objects.requireNonNull(config, "config");
@@ -121,6 +159,21 @@ public final class Community {
 
     public Builder rateCounters(RateCounterStore s) {
       rateCounters = s;
+      return this;
+    }
+
+    public Builder signIns(SignInStore s) {
+      signIns = s;
+      return this;
+    }
+
+    public Builder apiTokens(ApiTokenStore s) {
+      apiTokens = s;
+      return this;
+    }
+
+    public Builder mailer(Mailer m) {
+      mailer = m;
       return this;
     }
 

@@ -52,6 +52,12 @@ final class ErrorHandling {
           respond(ctx, e.status(), heading, e.getMessage(), null);
         });
     routes.exception(
+        AccountRoutes.MailUnavailable.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", "300");
+          respond(ctx, 503, "Mail is unavailable", e.getMessage(), null);
+        });
+    routes.exception(
         NotFound.class, (e, ctx) -> respond(ctx, 404, "Not found", e.getMessage(), null));
     routes.exception(
         HttpResponseException.class,

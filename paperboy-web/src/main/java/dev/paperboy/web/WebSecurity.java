@@ -260,6 +260,7 @@ final class WebSecurity {
       community().sessions().close(cookie);
     }
     clearCookie(ctx, sessionCookie);
+    ctx.attribute(PRINCIPAL, null);
   }
 
   /** What the layout and forms need to know about the viewer. */

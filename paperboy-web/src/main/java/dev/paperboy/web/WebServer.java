@@ -90,6 +90,13 @@ public final class WebServer {
     ApiRoutes api = new ApiRoutes(config, catalog, mapper);
     FeedRoutes feeds = new FeedRoutes(config, catalog, base::get);
     OpsRoutes ops = new OpsRoutes(store, index, registry, mapper);
+    AccountRoutes accounts =
+        community == null
+            ? null
+            : new AccountRoutes(
+                community, security, templates, mapper, base::get, new AccountActivity(community));
+    CommunityApiRoutes communityApi =
+        community == null ? null : new CommunityApiRoutes(community, security, mapper);
     registerGauges();
 
     Javalin app =
@@ -124,6 +131,11 @@ public final class WebServer {
               errors.register(cfg.routes);
               security.register(cfg.routes);
               pages.register(cfg.routes);
+              if (accounts != null) {
+                accounts.register(cfg.routes);
+                // Before the read API: its /api/papers/<arxivId> would match longer paths.
+                communityApi.register(cfg.routes);
+              }
               api.register(cfg.routes);
               feeds.register(cfg.routes);
               ops.register(cfg.routes);

@@ -37,4 +37,13 @@ public interface UserStore {
    * @throws java.util.NoSuchElementException when there is no such user
    */
   User setSuspended(UserId id, @Nullable Instant at);
+
+  /**
+   * Deletes the account and what belongs to it only (sessions, tokens, votes, submissions records),
+   * and keeps what others rely on without the person in it (comments others replied to stay as
+   * "[deleted]"), in one transaction. See each store's table for what happens to its rows.
+   *
+   * @return false when there was no such user
+   */
+  boolean delete(UserId id);
 }

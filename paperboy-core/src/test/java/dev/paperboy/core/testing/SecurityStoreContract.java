@@ -3,9 +3,13 @@ package dev.paperboy.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paperboy.core.account.ApiToken;
+import dev.paperboy.core.account.ApiTokenStore;
 import dev.paperboy.core.account.Session;
 import dev.paperboy.core.account.SessionStore;
 import dev.paperboy.core.account.Sessions;
+import dev.paperboy.core.account.SignInLinks;
+import dev.paperboy.core.account.SignInStore;
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserId;
 import dev.paperboy.core.account.UserStore;
@@ -14,6 +18,7 @@ import dev.paperboy.core.security.RateCounterStore;
 import dev.paperboy.core.security.Role;
 import dev.paperboy.core.security.SecretStore;
 import dev.paperboy.core.security.Secrets;
+import dev.paperboy.core.security.SignedTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +49,10 @@ public abstract class SecurityStoreContract {
   protected abstract SecretStore secrets();
 
   protected abstract RateCounterStore counters();
+
+  protected abstract SignInStore signIns();
+
+  protected abstract ApiTokenStore apiTokens();
 
   static EmailAddress email(String s) {
     return EmailAddress.parse("email", s);
@@ -186,6 +195,80 @@ public abstract class SecurityStoreContract {
     assertThat(counters().increment("other", T0, T0.plusSeconds(60))).isEqualTo(1);
     assertThat(counters().purgeExpired(T0.plusSeconds(61))).isEqualTo(2);
     assertThat(counters().increment("k", T0, T0.plusSeconds(60))).isEqualTo(1);
+  }
+
+  @Test
+  void aSignInNonceIsConsumedOnceBeforeItExpires() throws Exception {
+    signIns().record("n1", T0.plusSeconds(900));
+    signIns().record("n2", T0.plusSeconds(900));
+    assertThat(signIns().consume("n1", T0.plusSeconds(10))).isTrue();
+    assertThat(signIns().consume("n1", T0.plusSeconds(11))).isFalse();
+    assertThat(signIns().consume("unknown", T0)).isFalse();
+    assertThat(signIns().consume("n2", T0.plusSeconds(900))).isFalse();
+    signIns().record("race", T0.plusSeconds(900));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> futures = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        futures.add(pool.submit(() -> signIns().consume("race", T0)));
+      }
+      int winners = 0;
+      for (Future<Boolean> f : futures) {
+        winners += f.get() ? 1 : 0;
+      }
+      assertThat(winners).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(signIns().purgeExpired(T0.plusSeconds(901))).isEqualTo(3);
+  }
+
+  @Test
+  void signInLinksFailWhenForgedExpiredOrReused() throws Exception {
+    MovingClock clock = new MovingClock(T0);
+    SignedTokens tokens = SignedTokens.fromStore(secrets(), clock);
+    SignInLinks links = new SignInLinks(tokens, signIns(), clock, Duration.ofMinutes(15));
+    String token = links.issue(email("ada@example.org"));
+    assertThat(links.peek(token).value()).isEqualTo("ada@example.org");
+    assertThat(links.consume(token).value()).isEqualTo("ada@example.org");
+    assertThatThrownBy(() -> links.consume(token)).hasMessageContaining("already used");
+
+    String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+    assertThatThrownBy(() -> links.peek(forged)).hasMessageContaining("not a valid sign-in link");
+    String other = links.issue(email("bob@example.org"));
+    String swapped = token.substring(0, token.indexOf('.')) + other.substring(other.indexOf('.'));
+    assertThatThrownBy(() -> links.consume(swapped))
+        .hasMessageContaining("not a valid sign-in link");
+
+    String late = links.issue(email("eve@example.org"));
+    clock.now = T0.plus(Duration.ofMinutes(15));
+    assertThatThrownBy(() -> links.consume(late)).hasMessageContaining("expired");
+  }
+
+  @Test
+  void apiTokensAreFoundByHashRevokedByTheirOwnerAndGoWithTheAccount() {
+    User a = users().findOrCreate(email("ada@example.org"), T0);
+    User b = users().findOrCreate(email("bob@example.org"), T0);
+    String secret = ApiToken.newSecret();
+    ApiToken t = apiTokens().create(a.id(), " my script ", Secrets.hash(secret), T0);
+    assertThat(t.name()).isEqualTo("my script");
+    apiTokens().create(a.id(), "second", Secrets.hash(ApiToken.newSecret()), T0.plusSeconds(1));
+    assertThat(apiTokens().tokensOf(a.id()))
+        .extracting(ApiToken::name)
+        .containsExactly("second", "my script");
+    assertThat(apiTokens().userOf(Secrets.hash(secret))).contains(a);
+    assertThat(apiTokens().userOf(Secrets.hash(secret + "x"))).isEmpty();
+    assertThat(apiTokens().revoke(b.id(), t.id())).isFalse();
+    assertThat(apiTokens().revoke(a.id(), t.id())).isTrue();
+    assertThat(apiTokens().userOf(Secrets.hash(secret))).isEmpty();
+
+    sessions().create(new Session(Secrets.hash("s"), a.id(), T0, T0.plusSeconds(600)));
+    assertThat(users().delete(a.id())).isTrue();
+    assertThat(users().delete(a.id())).isFalse();
+    assertThat(users().find(a.id())).isEmpty();
+    assertThat(apiTokens().tokensOf(a.id())).isEmpty();
+    assertThat(sessions().find(Secrets.hash("s"))).isEmpty();
+    assertThat(users().find(b.id())).isPresent();
   }
 
   /** A clock the test moves. */

@@ -187,4 +187,45 @@ public final class Views {
 
   /** A 400 or 404 page. */
   public record ErrorView(PageMeta meta, int status, String heading, String message) {}
+
+  /**
+   * The sign-in page in its stages: {@code form} (ask for an address), {@code sent} (check your
+   * inbox), {@code confirm} (the link from the mail: one button to sign in), {@code invalid}.
+   */
+  public record SignInView(
+      PageMeta meta,
+      String stage,
+      String email,
+      @Nullable String error,
+      String token,
+      String next,
+      String linkTtl) {}
+
+  /** One of the user's API tokens. */
+  public record TokenRow(String id, String name, String created) {}
+
+  /** A line of the user's activity: a submission, an upvote or a comment. */
+  public record ActivityItem(String href, String title, String when, @Nullable String detail) {}
+
+  /**
+   * The account page.
+   *
+   * @param newToken a token just created, shown this once
+   */
+  public record AccountView(
+      PageMeta meta,
+      String displayName,
+      String email,
+      String role,
+      String since,
+      @Nullable String notice,
+      @Nullable String error,
+      @Nullable String newToken,
+      List<TokenRow> tokens,
+      List<ActivityItem> submissions,
+      List<ActivityItem> upvotes,
+      List<ActivityItem> comments) {}
+
+  /** A page with a heading and a message (signed out, account deleted). */
+  public record MessageView(PageMeta meta, String heading, String message) {}
 }

@@ -3,15 +3,19 @@ package dev.paperboy.app;
 import dev.paperboy.app.config.Config;
 import dev.paperboy.app.config.ConfigException;
 import dev.paperboy.app.config.LiveConfig;
+import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.calendar.ArxivCalendar;
 import dev.paperboy.core.embed.Embedder;
 import dev.paperboy.core.embed.EmbeddingJob;
 import dev.paperboy.core.embed.EmbeddingStore;
 import dev.paperboy.core.ingest.HarvestCheckpointStore;
 import dev.paperboy.core.ingest.Importer;
+import dev.paperboy.core.mail.EmailAddress;
+import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
+import dev.paperboy.core.security.Role;
 import dev.paperboy.ingest.harvest.HarvestSettings;
 import dev.paperboy.ingest.http.HttpFetcher;
 import dev.paperboy.ingest.http.HttpSettings;
@@ -20,15 +24,23 @@ import dev.paperboy.ingest.live.DailyIngest;
 import dev.paperboy.ingest.live.DailySchedule;
 import dev.paperboy.ingest.live.LiveSettings;
 import dev.paperboy.ingest.rss.FeedSettings;
+import dev.paperboy.mail.Mailers;
 import dev.paperboy.search.HybridOptions;
 import dev.paperboy.search.LuceneSearchIndex;
 import dev.paperboy.search.embed.ModelSpec;
 import dev.paperboy.search.embed.OnnxEmbedder;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
+import dev.paperboy.store.JdbcApiTokenStore;
 import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
 import dev.paperboy.store.JdbcPaperStore;
+import dev.paperboy.store.JdbcRateCounterStore;
+import dev.paperboy.store.JdbcSecretStore;
+import dev.paperboy.store.JdbcSessionStore;
+import dev.paperboy.store.JdbcSignInStore;
+import dev.paperboy.store.JdbcUserStore;
+import dev.paperboy.web.Community;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,6 +66,8 @@ public final class AppContext implements AutoCloseable {
   private @Nullable SearchIndex index;
   private @Nullable Embedder embedder;
   private @Nullable HttpFetcher http;
+  private @Nullable Community community;
+  private @Nullable Mailer mailer;
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -210,6 +224,51 @@ public final class AppContext implements AutoCloseable {
   /** When {@code serve} runs {@link #dailyIngest()}: a fixed time after each announcement. */
   public DailySchedule dailySchedule() {
     return new DailySchedule(calendar(), config.live().afterAnnouncement());
+  }
+
+  /**
+   * The community features on the store (accounts, sessions, rate limits, ...), or null when {@code
+   * community.enabled} is false. Makes {@code community.admin.email} an admin.
+   */
+  public synchronized @Nullable Community community() {
+    if (community == null && config.community().enabled()) {
+      Database db = database();
+      JdbcUserStore users = new JdbcUserStore(db);
+      community =
+          Community.builder(config.community().web(), clock)
+              .users(users)
+              .sessions(new JdbcSessionStore(db))
+              .secrets(new JdbcSecretStore(db, clock))
+              .rateCounters(new JdbcRateCounterStore(db))
+              .signIns(new JdbcSignInStore(db))
+              .apiTokens(new JdbcApiTokenStore(db))
+              .mailer(mailer())
+              .build();
+      EmailAddress admin = config.community().firstAdmin();
+      if (admin != null) {
+        users.setRole(users.findOrCreate(admin, clock.instant()).id(), Role.ADMIN);
+      }
+    }
+    return community;
+  }
+
+  /**
+   * The mailer of {@code mail.*}: SMTP when {@code mail.smtp.host} is set, else {@code .eml} files
+   * in {@code DATA/mail/outbox} (the mailer logs where).
+   */
+  public synchronized Mailer mailer() {
+    if (mailer == null) {
+      mailer =
+          track(
+              Mailers.create(
+                  config.mail().smtp(), config.mail().directory().resolve("outbox"), clock));
+    }
+    return mailer;
+  }
+
+  /** The accounts of the store (for the CLI). */
+  public UserStore users() {
+    return new JdbcUserStore(database());
   }
 
   private <T extends AutoCloseable> T track(T resource) {

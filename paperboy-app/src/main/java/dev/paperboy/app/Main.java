@@ -9,6 +9,7 @@ import dev.paperboy.app.cli.SearchCommand;
 import dev.paperboy.app.cli.ServeCommand;
 import dev.paperboy.app.cli.StatsCommand;
 import dev.paperboy.app.cli.UpdateCommand;
+import dev.paperboy.app.cli.UserCommand;
 import dev.paperboy.app.config.ConfigException;
 import java.io.PrintWriter;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       EmbedCommand.class,
       EvalCommand.class,
       StatsCommand.class,
+      UserCommand.class,
       CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",

@@ -23,16 +23,40 @@ final class ErrorHandling {
 
   private final Templates templates;
   private final ObjectMapper mapper;
+  private final WebSecurity security;
 
-  ErrorHandling(Templates templates, ObjectMapper mapper) {
+  ErrorHandling(Templates templates, ObjectMapper mapper, WebSecurity security) {
     this.templates = templates;
     this.mapper = mapper;
+    this.security = security;
   }
 
   void register(RoutesConfig routes) {
     routes.exception(
         BadRequest.class,
         (e, ctx) -> respond(ctx, 400, "Bad request", e.getMessage(), e.parameter()));
+    routes.exception(
+        Refused.class,
+        (e, ctx) -> {
+          if (e.retryAfterSeconds() > 0) {
+            // RFC 9110 section 10.2.3: how many seconds to wait before trying again.
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          }
+          String heading =
+              switch (e.status()) {
+                case 401 -> "Sign in required";
+                case 403 -> "Not allowed";
+                case 429 -> "Too many requests";
+                default -> "Refused";
+              };
+          respond(ctx, e.status(), heading, e.getMessage(), null);
+        });
+    routes.exception(
+        AccountRoutes.MailUnavailable.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", "300");
+          respond(ctx, 503, "Mail is unavailable", e.getMessage(), null);
+        });
     routes.exception(
         NotFound.class, (e, ctx) -> respond(ctx, 404, "Not found", e.getMessage(), null));
     routes.exception(
@@ -95,7 +119,8 @@ final class ErrorHandling {
         ctx.contentType("text/plain; charset=utf-8");
         ctx.result(status + " " + heading + ": " + message + "\n");
       } else {
-        Views.PageMeta meta = Views.PageMeta.of(heading, message, "none");
+        Views.PageMeta meta =
+            Views.PageMeta.of(heading, message, "none").withViewer(safeViewer(ctx));
         ctx.html(
             templates.render("error.jte", new Views.ErrorView(meta, status, heading, message)));
       }
@@ -104,6 +129,14 @@ final class ErrorHandling {
       LOG.error("cannot render the {} response for {}", status, path, failure);
       ctx.contentType("text/plain; charset=utf-8");
       ctx.result(status + " " + heading + "\n");
+    }
+  }
+
+  private dev.paperboy.web.view.Viewer safeViewer(Context ctx) {
+    try {
+      return security.viewer(ctx);
+    } catch (RuntimeException e) {
+      return dev.paperboy.web.view.Viewer.READ_ONLY;
     }
   }
 

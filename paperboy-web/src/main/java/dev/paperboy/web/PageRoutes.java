@@ -46,12 +46,14 @@ final class PageRoutes {
   private final Catalog catalog;
   private final PaperStore store;
   private final Templates templates;
+  private final WebSecurity security;
 
-  PageRoutes(WebConfig config, Catalog catalog, Templates templates) {
+  PageRoutes(WebConfig config, Catalog catalog, Templates templates, WebSecurity security) {
     this.config = config;
     this.catalog = catalog;
     this.store = catalog.store();
     this.templates = templates;
+    this.security = security;
   }
 
   void register(RoutesConfig routes) {
@@ -77,7 +79,7 @@ final class PageRoutes {
 
   private void empty(Context ctx) {
     PageMeta meta =
-        PageMeta.of("Welcome", "Paperboy has no papers yet: import or harvest some.", "daily");
+        meta(ctx, "Welcome", "Paperboy has no papers yet: import or harvest some.", "daily");
     render(ctx, "empty.jte", new Views.EmptyView(meta));
   }
 
@@ -97,7 +99,8 @@ final class PageRoutes {
     String reason = slice.total() == 0 ? whyNoList(day) : null;
     String feedQuery = home ? "" : "?date=" + day;
     PageMeta meta =
-        PageMeta.of(
+        meta(
+                ctx,
                 home ? "Daily Papers" : "Daily Papers, " + Fmt.longDay(day),
                 "Papers of " + Fmt.longDay(day) + " (UTC), most upvoted first.",
                 "daily")
@@ -262,7 +265,7 @@ final class PageRoutes {
             + " · "
             + Fmt.count(slice.total(), "paper", "papers")
             + (order == EntryOrder.UPVOTES ? ", most upvoted first" : ", newest first");
-    PageMeta meta = PageMeta.of(heading, kind + ": " + span, category == null ? "daily" : "none");
+    PageMeta meta = meta(ctx, heading, kind + ": " + span, category == null ? "daily" : "none");
     if (category != null) {
       meta =
           meta.withFeeds(
@@ -313,7 +316,8 @@ final class PageRoutes {
         trending.map(Catalog.Trending::slice).orElse(new Catalog.Slice(List.of(), 0, 0, size));
     checkPage(page, slice.total(), size);
     PageMeta meta =
-        PageMeta.of(
+        meta(
+                ctx,
                 "Trending papers",
                 "The most upvoted recent papers, newer votes weigh more.",
                 "trending")
@@ -367,7 +371,7 @@ final class PageRoutes {
     for (DailyEntry e : featured) {
       days.add(new Views.Featured(e.day(), sourceLabel(e.source()), e.upvotes(), e.submitter()));
     }
-    PageMeta meta = PageMeta.of(p.title(), Cards.teaserOf(p), "none");
+    PageMeta meta = meta(ctx, p.title(), Cards.teaserOf(p), "none");
     List<Views.Similar> similar = new ArrayList<>();
     List<Catalog.Found> near;
     try {
@@ -573,7 +577,8 @@ final class PageRoutes {
       took = formatMillis(Duration.ofNanos(System.nanoTime() - start));
     }
     PageMeta meta =
-        PageMeta.of(
+        meta(
+                ctx,
                 q == null ? "Search" : q + " — Search",
                 "Search papers by keywords or meaning.",
                 "search")
@@ -643,5 +648,10 @@ final class PageRoutes {
 
   private void render(Context ctx, String template, Object model) {
     ctx.html(templates.render(template, model));
+  }
+
+  /** The page's meta as this request's viewer sees it (the header shows their account). */
+  private PageMeta meta(Context ctx, String title, String description, String section) {
+    return PageMeta.of(title, description, section).withViewer(security.viewer(ctx));
   }
 }

@@ -44,18 +44,35 @@ public final class WebServer {
   private final Clock clock;
   private final PrometheusMeterRegistry registry;
   private Supplier<@Nullable Coverage> coverage = () -> null;
+  private final @Nullable Community community;
 
+  /**
+   * A server with the community features (sign-in, votes, submissions, comments, moderation) when
+   * {@code community} is given, else a read-only site.
+   */
+  public WebServer(
+      WebConfig config,
+      PaperStore store,
+      SearchIndex index,
+      Clock clock,
+      PrometheusMeterRegistry registry,
+      @Nullable Community community) {
+    this.config = config;
+    this.store = store;
+    this.index = index;
+    this.clock = clock;
+    this.registry = registry;
+    this.community = community;
+  }
+
+  /** A read-only site (no community features). */
   public WebServer(
       WebConfig config,
       PaperStore store,
       SearchIndex index,
       Clock clock,
       PrometheusMeterRegistry registry) {
-    this.config = config;
-    this.store = store;
-    this.index = index;
-    this.clock = clock;
-    this.registry = registry;
+    this(config, store, index, clock, registry, null);
   }
 
   /** A server with its own metrics registry. */
@@ -78,11 +95,20 @@ public final class WebServer {
     Templates templates = new Templates();
     Catalog catalog = new Catalog(store, index, clock, coverage);
     AtomicReference<String> base = new AtomicReference<>(baseUrl(config.port()));
-    ErrorHandling errors = new ErrorHandling(templates, mapper);
-    PageRoutes pages = new PageRoutes(config, catalog, templates);
+    boolean https = config.publicUrl() != null && "https".equals(config.publicUrl().getScheme());
+    WebSecurity security = new WebSecurity(community, https);
+    ErrorHandling errors = new ErrorHandling(templates, mapper, security);
+    PageRoutes pages = new PageRoutes(config, catalog, templates, security);
     ApiRoutes api = new ApiRoutes(config, catalog, mapper);
     FeedRoutes feeds = new FeedRoutes(config, catalog, base::get);
     OpsRoutes ops = new OpsRoutes(catalog, index, registry, mapper);
+    AccountRoutes accounts =
+        community == null
+            ? null
+            : new AccountRoutes(
+                community, security, templates, mapper, base::get, new AccountActivity(community));
+    CommunityApiRoutes communityApi =
+        community == null ? null : new CommunityApiRoutes(community, security, mapper);
     registerGauges();
 
     Javalin app =
@@ -115,7 +141,13 @@ public final class WebServer {
               cfg.requestLogger.http(this::logAndMeasure);
               cfg.routes.after(WebServer::cacheHeaders);
               errors.register(cfg.routes);
+              security.register(cfg.routes);
               pages.register(cfg.routes);
+              if (accounts != null) {
+                accounts.register(cfg.routes);
+                // Before the read API: its /api/papers/<arxivId> would match longer paths.
+                communityApi.register(cfg.routes);
+              }
               api.register(cfg.routes);
               feeds.register(cfg.routes);
               ops.register(cfg.routes);
@@ -123,7 +155,39 @@ public final class WebServer {
     app.start(config.host(), config.port());
     base.set(baseUrl(app.port()));
     LOG.info("Paperboy is serving {} (listening on {}:{})", base.get(), config.host(), app.port());
-    return new Running(app, URI.create(base.get()));
+    return new Running(app, URI.create(base.get()), housekeeping());
+  }
+
+  /**
+   * Deletes expired sessions and rate counters every ten minutes. Every node may run it: the
+   * deletes are idempotent.
+   */
+  private java.util.concurrent.@Nullable ScheduledExecutorService housekeeping() {
+    if (community == null) {
+      return null;
+    }
+    var timer =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "paperboy-housekeeping");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.scheduleWithFixedDelay(
+        () -> {
+          try {
+            int n = community.purgeExpired();
+            if (n > 0) {
+              LOG.debug("deleted {} expired sessions and rate counters", n);
+            }
+          } catch (RuntimeException e) {
+            LOG.warn("cannot delete expired sessions and rate counters: {}", e.getMessage());
+          }
+        },
+        1,
+        10,
+        TimeUnit.MINUTES);
+    return timer;
   }
 
   private String baseUrl(int port) {
@@ -222,10 +286,15 @@ public final class WebServer {
   public static final class Running implements AutoCloseable {
     private final Javalin app;
     private final URI uri;
+    private final java.util.concurrent.@Nullable ScheduledExecutorService housekeeping;
 
-    private Running(Javalin app, URI uri) {
+    private Running(
+        Javalin app,
+        URI uri,
+        java.util.concurrent.@Nullable ScheduledExecutorService housekeeping) {
       this.app = app;
       this.uri = uri;
+      this.housekeeping = housekeeping;
     }
 
     /** The port it listens on (the real one when the config said 0). */
@@ -241,6 +310,9 @@ public final class WebServer {
     /** Stops accepting connections, waits for requests in flight (up to the grace), stops. */
     @Override
     public void close() {
+      if (housekeeping != null) {
+        housekeeping.shutdownNow();
+      }
       app.stop();
     }
   }

@@ -3,6 +3,7 @@ package dev.paperboy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -12,43 +13,62 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document and the server describe the same routes and parameters. */
+/**
+ * The OpenAPI document and the server describe the same routes (method and path) and parameters,
+ * for the read API and the community API alike.
+ */
 class OpenApiTest {
   static WebTestSupport web;
   static JsonNode doc;
+  static Path dir;
+  static CommunityServer community;
 
   @BeforeAll
-  static void start() {
+  static void start() throws java.io.IOException {
     web = WebTestSupport.fixture();
     doc = web.json("/.well-known/openapi.json", 200);
+    dir = java.nio.file.Files.createTempDirectory("openapi-test");
+    community = new CommunityServer(dir);
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws java.io.IOException {
     web.close();
+    community.close();
+    try (var files = java.nio.file.Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
-  /** path -> query parameter names, from the document. */
+  /** "get /path" -> query parameter names, from the document. */
   static Map<String, Set<String>> documented() {
     Map<String, Set<String>> out = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("paths").fields(); it.hasNext(); ) {
       var path = it.next();
-      assertThat(path.getValue().has("get")).as(path.getKey() + " is a GET").isTrue();
-      Set<String> query = new HashSet<>();
-      for (JsonNode p : path.getValue().path("get").path("parameters")) {
-        if (p.path("in").asText().equals("query")) {
-          query.add(p.path("name").asText());
-        } else {
-          assertThat(p.path("in").asText()).isEqualTo("path");
-          assertThat(path.getKey()).contains("{" + p.path("name").asText() + "}");
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        var op = ops.next();
+        Set<String> query = new HashSet<>();
+        for (JsonNode p : op.getValue().path("parameters")) {
+          if (p.path("in").asText().equals("query")) {
+            query.add(p.path("name").asText());
+          } else {
+            assertThat(p.path("in").asText()).isEqualTo("path");
+            assertThat(path.getKey()).contains("{" + p.path("name").asText() + "}");
+          }
         }
+        out.put(op.getKey() + " " + path.getKey(), query);
       }
-      out.put(path.getKey(), query);
     }
     return out;
   }
 
-  /** path -> query parameter names, from the server's route table. */
+  /** The documented operation of "get /path". */
+  static JsonNode operation(String key) {
+    String[] parts = key.split(" ", 2);
+    return doc.path("paths").path(parts[1]).path(parts[0]);
+  }
+
+  /** "get /path" -> query parameter names, from the server's route tables. */
   static Map<String, Set<String>> served() {
     ApiRoutes api =
         new ApiRoutes(
@@ -56,8 +76,14 @@ class OpenApiTest {
             new Catalog(Fixture.store(), new FakeSearchIndex(), Fixture.CLOCK),
             WebTestSupport.JSON);
     Map<String, Set<String>> out = new HashMap<>();
-    api.routes().forEach(r -> out.put(r.path(), r.query()));
-    out.put("/health", Set.of());
+    api.routes().forEach(r -> out.put(r.method() + " " + r.path(), r.query()));
+    new CommunityApiRoutes(
+            community.fx.community,
+            new WebSecurity(community.fx.community, false),
+            WebTestSupport.JSON)
+        .routes()
+        .forEach(r -> out.put(r.method() + " " + r.path(), r.query()));
+    out.put("get /health", Set.of());
     return out;
   }
 
@@ -66,13 +92,39 @@ class OpenApiTest {
     assertThat(documented()).isEqualTo(served());
   }
 
+  /**
+   * Every documented GET answers JSON: 200 when it needs no account, 401 without one when the
+   * document says it needs one.
+   */
   @Test
-  void everyDocumentedPathAnswersJson() {
-    for (String path : documented().keySet()) {
+  void everyDocumentedGetAnswersJson() {
+    for (String key : documented().keySet()) {
+      if (!key.startsWith("get ")) {
+        continue;
+      }
+      String path = key.substring(4);
       String concrete =
           path.replace("{arxivId}", "2506.10001") + (path.endsWith("search") ? "?q=experts" : "");
-      JsonNode body = web.json(concrete, 200);
-      assertThat(body).as(concrete).isNotNull();
+      boolean needsAccount = operation(key).has("security");
+      var r = community.browser().get(concrete);
+      assertThat(r.statusCode()).as(concrete + ": " + r.body()).isEqualTo(needsAccount ? 401 : 200);
+      assertThat(r.headers().firstValue("Content-Type").orElse(""))
+          .as(concrete)
+          .startsWith("application/json");
+    }
+  }
+
+  /** Operations that change something say that they need an account and answer 401 without. */
+  @Test
+  void everyStateChangeNeedsAnAccount() {
+    for (String key : documented().keySet()) {
+      if (key.startsWith("get ")) {
+        continue;
+      }
+      assertThat(operation(key).path("security").size()).as(key).isEqualTo(2);
+      assertThat(operation(key).path("responses").has("401")).as(key).isTrue();
+      assertThat(operation(key).path("responses").has("403")).as(key).isTrue();
+      assertThat(operation(key).path("responses").has("429")).as(key).isTrue();
     }
   }
 
@@ -88,12 +140,23 @@ class OpenApiTest {
             "mode", "x", "cursor", "x");
     documented()
         .forEach(
-            (path, params) -> {
+            (key, params) -> {
+              if (!key.startsWith("get ") || operation(key).has("security")) {
+                return;
+              }
+              String path = key.substring(4);
               for (String param : params) {
                 assertThat(bad).as("a bad value for " + param).containsKey(param);
                 String base = path.replace("{arxivId}", "2506.10001");
                 String others = path.endsWith("search") && !param.equals("q") ? "q=experts&" : "";
-                JsonNode e = web.json(base + "?" + others + param + "=" + bad.get(param), 400);
+                var r = community.browser().get(base + "?" + others + param + "=" + bad.get(param));
+                assertThat(r.statusCode()).as(path + " " + param).isEqualTo(400);
+                JsonNode e;
+                try {
+                  e = WebTestSupport.JSON.readTree(r.body());
+                } catch (java.io.IOException x) {
+                  throw new AssertionError(x);
+                }
                 assertThat(e.path("parameter").asText()).as(path + " " + param).isEqualTo(param);
               }
             });

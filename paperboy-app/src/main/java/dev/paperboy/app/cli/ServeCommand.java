@@ -114,7 +114,14 @@ public final class ServeCommand implements Callable<Integer> {
       // The index is rebuilt and the papers embedded in the background; the site serves at once.
       Backfill backfill = new Backfill(app);
       WebServer.Running running =
-          new WebServer(web, app.store(), app.index(), app.clock())
+          new WebServer(
+                  web,
+                  app.store(),
+                  app.index(),
+                  app.clock(),
+                  new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                      io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+                  app.community())
               .semanticCoverage(backfill::coverage)
               .start();
       backfill.start();

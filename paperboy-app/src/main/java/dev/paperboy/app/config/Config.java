@@ -14,22 +14,33 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Keys (see README "Configuration"): {@code store.url}, {@code store.user}, {@code
  * store.password}, {@code search.index.dir}, {@code server.host}, {@code server.port}, {@code
- * server.base.url}, and the remote sources of {@link LiveConfig}.
+ * server.base.url}, and those of {@link SearchConfig}, {@link LiveConfig}, {@link MailConfig} and
+ * {@link CommunityConfig}.
  */
 public record Config(
-    Path dataDir, StoreConfig store, SearchConfig search, ServerConfig server, LiveConfig live) {
+    Path dataDir,
+    StoreConfig store,
+    SearchConfig search,
+    ServerConfig server,
+    LiveConfig live,
+    MailConfig mail,
+    CommunityConfig community) {
 
   /** Keys this version understands; others are reported as probable typos. */
   public static final Set<String> KEYS =
-      Stream.concat(
-              Stream.of(
+      Stream.of(
+              Set.of(
                   "store.url",
                   "store.user",
                   "store.password",
                   "server.host",
                   "server.port",
                   "server.base.url"),
-              Stream.concat(SearchConfig.KEYS.stream(), LiveConfig.KEYS.stream()))
+              Set.copyOf(SearchConfig.KEYS),
+              Set.copyOf(LiveConfig.KEYS),
+              MailConfig.KEYS,
+              CommunityConfig.KEYS)
+          .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
 
   /** The data directory when neither {@code --data} nor {@code PAPERBOY_DATA} is given. */
@@ -69,8 +80,15 @@ public record Config(
     if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
       throw s.wrong("server.base.url", "an http:// or https:// URL");
     }
+    MailConfig mail = MailConfig.from(s, data, baseUrl);
     return new Config(
-        data, store, search, new ServerConfig(host, port, stripSlash(baseUrl)), LiveConfig.from(s));
+        data,
+        store,
+        search,
+        new ServerConfig(host, port, stripSlash(baseUrl)),
+        LiveConfig.from(s),
+        mail,
+        CommunityConfig.from(s, mail.from()));
   }
 
   /** Keys that were set but that this version does not know. */

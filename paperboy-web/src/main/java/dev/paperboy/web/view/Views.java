@@ -14,19 +14,30 @@ public final class Views {
    *
    * @param section the navigation entry to mark as current: daily, trending, search or none
    * @param query the search text to prefill in the header's search box
+   * @param viewer who is looking, for the header and forms
    */
   public record PageMeta(
-      String title, String description, String section, List<FeedLink> feeds, String query) {
+      String title,
+      String description,
+      String section,
+      List<FeedLink> feeds,
+      String query,
+      Viewer viewer) {
     public static PageMeta of(String title, String description, String section) {
-      return new PageMeta(title, description, section, List.of(), "");
+      return new PageMeta(title, description, section, List.of(), "", Viewer.READ_ONLY);
     }
 
     public PageMeta withFeeds(List<FeedLink> f) {
-      return new PageMeta(title, description, section, f, query);
+      return new PageMeta(title, description, section, f, query, viewer);
     }
 
     public PageMeta withQuery(String q) {
-      return new PageMeta(title, description, section, feeds, q);
+      return new PageMeta(title, description, section, feeds, q, viewer);
+    }
+
+    /** The same page as seen by {@code v} (the layout shows sign-in or the account). */
+    public PageMeta withViewer(Viewer v) {
+      return new PageMeta(title, description, section, feeds, query, v);
     }
   }
 
@@ -180,4 +191,45 @@ public final class Views {
 
   /** A 400 or 404 page. */
   public record ErrorView(PageMeta meta, int status, String heading, String message) {}
+
+  /**
+   * The sign-in page in its stages: {@code form} (ask for an address), {@code sent} (check your
+   * inbox), {@code confirm} (the link from the mail: one button to sign in), {@code invalid}.
+   */
+  public record SignInView(
+      PageMeta meta,
+      String stage,
+      String email,
+      @Nullable String error,
+      String token,
+      String next,
+      String linkTtl) {}
+
+  /** One of the user's API tokens. */
+  public record TokenRow(String id, String name, String created) {}
+
+  /** A line of the user's activity: a submission, an upvote or a comment. */
+  public record ActivityItem(String href, String title, String when, @Nullable String detail) {}
+
+  /**
+   * The account page.
+   *
+   * @param newToken a token just created, shown this once
+   */
+  public record AccountView(
+      PageMeta meta,
+      String displayName,
+      String email,
+      String role,
+      String since,
+      @Nullable String notice,
+      @Nullable String error,
+      @Nullable String newToken,
+      List<TokenRow> tokens,
+      List<ActivityItem> submissions,
+      List<ActivityItem> upvotes,
+      List<ActivityItem> comments) {}
+
+  /** A page with a heading and a message (signed out, account deleted). */
+  public record MessageView(PageMeta meta, String heading, String message) {}
 }

@@ -1,0 +1,70 @@
+package dev.paperboy.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.paperboy.core.account.User;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The JSON API of the community features. Calls are authenticated with {@code Authorization: Bearer
+ * TOKEN} (an API token from the account page; no CSRF token needed) or with the session cookie of a
+ * signed-in browser (then the {@code X-CSRF-Token} header must carry the page's CSRF token on POST
+ * and DELETE, see {@link WebSecurity}).
+ */
+final class CommunityApiRoutes {
+  private final Community community;
+  private final WebSecurity security;
+  private final ObjectMapper mapper;
+  private final List<ApiRoutes.Route> routes = new ArrayList<>();
+
+  CommunityApiRoutes(Community community, WebSecurity security, ObjectMapper mapper) {
+    this.community = community;
+    this.security = security;
+    this.mapper = mapper;
+    routes.add(new ApiRoutes.Route("get", "/api/me", Set.of(), this::me));
+  }
+
+  /** The routes, as registered (for the OpenAPI test). */
+  List<ApiRoutes.Route> routes() {
+    return routes;
+  }
+
+  void register(RoutesConfig config) {
+    for (ApiRoutes.Route r : routes) {
+      config.addHttpHandler(
+          HandlerType.findOrCreate(r.method().toUpperCase(Locale.ROOT)),
+          r.javalinPath(),
+          ctx -> r.handler().handle(ctx));
+    }
+  }
+
+  Community community() {
+    return community;
+  }
+
+  /** GET /api/me: who the token or session belongs to. */
+  private void me(Context ctx) {
+    User u = security.requireUser(ctx).user();
+    ObjectNode o = mapper.createObjectNode();
+    o.put("id", u.id().value());
+    o.put("displayName", u.displayName());
+    o.put("role", u.role().code());
+    send(ctx, o);
+  }
+
+  void send(Context ctx, Object body) {
+    try {
+      ctx.header("Cache-Control", "no-store");
+      ctx.contentType("application/json; charset=utf-8");
+      ctx.result(mapper.writeValueAsString(body));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.paperboy.web;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** The fixture site with the community features on SQLite, on a free port. */
+final class CommunityServer implements AutoCloseable {
+  final CommunityFixture fx;
+  final CommunityFixture.MovableClock clock;
+  final WebServer.Running server;
+  final dev.paperboy.core.testing.InMemoryPaperStore store;
+
+  CommunityServer(Path dir) {
+    this(dir, CommunityConfig.defaults());
+  }
+
+  CommunityServer(Path dir, CommunityConfig config) {
+    clock = CommunityFixture.clockAt(Instant.parse("2025-06-25T15:00:00Z"));
+    fx = new CommunityFixture(dir, clock, config);
+    store = Fixture.store();
+    server =
+        new WebServer(
+                WebConfig.defaults().withHost("127.0.0.1").withPort(0),
+                store,
+                Fixture.index(store),
+                clock,
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                    io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
+                fx.community)
+            .start();
+  }
+
+  URI uri() {
+    return server.uri();
+  }
+
+  TestBrowser browser() {
+    return new TestBrowser(server.uri());
+  }
+
+  /** A browser signed in as {@code email} through the mailed link. */
+  TestBrowser signedIn(String email) {
+    TestBrowser b = browser();
+    var sent = b.submit("/signin", "/signin", java.util.Map.of("email", email));
+    if (sent.statusCode() != 200) {
+      throw new AssertionError(
+          "sign-in request answered " + sent.statusCode() + ": " + sent.body());
+    }
+    var done = b.followSignInLink(fx.mail.lastLinkTo(email));
+    if (done.statusCode() != 303) {
+      throw new AssertionError("sign-in answered " + done.statusCode() + ": " + done.body());
+    }
+    return b;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    fx.close();
+  }
+}

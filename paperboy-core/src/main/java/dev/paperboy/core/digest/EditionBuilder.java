@@ -198,7 +198,10 @@ public final class EditionBuilder {
         trending,
         fresh,
         categories,
-        text -> alertCache.computeIfAbsent(text, t -> alertMatches(edition, t)));
+        // Search ignores case: subscribers who typed the same words in another case share one.
+        text ->
+            alertCache.computeIfAbsent(
+                text.toLowerCase(java.util.Locale.ROOT), t -> alertMatches(edition, t)));
   }
 
   private List<TrendingPaper> trending(Edition edition, Map<ArxivId, List<String>> categories) {

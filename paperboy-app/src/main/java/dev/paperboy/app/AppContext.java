@@ -2,9 +2,21 @@ package dev.paperboy.app;
 
 import dev.paperboy.app.config.Config;
 import dev.paperboy.app.config.ConfigException;
+import dev.paperboy.app.config.DigestConfig;
 import dev.paperboy.app.config.LiveConfig;
 import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.calendar.ArxivCalendar;
+import dev.paperboy.core.digest.DigestComposer;
+import dev.paperboy.core.digest.DigestLinks;
+import dev.paperboy.core.digest.DigestSender;
+import dev.paperboy.core.digest.EditionBuilder;
+import dev.paperboy.core.digest.EditionPlanner;
+import dev.paperboy.core.digest.EditionStore;
+import dev.paperboy.core.digest.Outbox;
+import dev.paperboy.core.digest.SenderSettings;
+import dev.paperboy.core.digest.SubscriptionMails;
+import dev.paperboy.core.digest.SubscriptionStore;
+import dev.paperboy.core.digest.SuppressionList;
 import dev.paperboy.core.embed.Embedder;
 import dev.paperboy.core.embed.EmbeddingJob;
 import dev.paperboy.core.embed.EmbeddingStore;
@@ -13,9 +25,16 @@ import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.recommend.CentroidModel;
+import dev.paperboy.core.recommend.LikedPapers;
+import dev.paperboy.core.recommend.NearestLikedModel;
+import dev.paperboy.core.recommend.Recommender;
+import dev.paperboy.core.recommend.TasteModel;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.security.Role;
+import dev.paperboy.digest.DigestMessages;
+import dev.paperboy.digest.DigestScheduler;
 import dev.paperboy.ingest.harvest.HarvestSettings;
 import dev.paperboy.ingest.http.HttpFetcher;
 import dev.paperboy.ingest.http.HttpSettings;
@@ -32,20 +51,26 @@ import dev.paperboy.search.embed.OnnxEmbedder;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
 import dev.paperboy.store.JdbcApiTokenStore;
+import dev.paperboy.store.JdbcEditionStore;
 import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
+import dev.paperboy.store.JdbcOutbox;
 import dev.paperboy.store.JdbcPaperStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
+import dev.paperboy.store.JdbcSubscriptionStore;
+import dev.paperboy.store.JdbcSuppressionList;
 import dev.paperboy.store.JdbcUserStore;
 import dev.paperboy.web.Community;
+import dev.paperboy.web.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -68,6 +93,8 @@ public final class AppContext implements AutoCloseable {
   private @Nullable HttpFetcher http;
   private @Nullable Community community;
   private @Nullable Mailer mailer;
+  private @Nullable DigestLinks digestLinks;
+  private @Nullable DigestMessages digestMessages;
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -264,6 +291,166 @@ public final class AppContext implements AutoCloseable {
                   config.mail().smtp(), config.mail().directory().resolve("outbox"), clock));
     }
     return mailer;
+  }
+
+  // ---- email digests ---------------------------------------------------------------------------
+
+  /** True when digests are on: {@code digest.enabled} and the community features they need. */
+  public boolean digestsOn() {
+    return config.digest().enabled() && config.community().enabled();
+  }
+
+  public SubscriptionStore subscriptions() {
+    return new JdbcSubscriptionStore(database());
+  }
+
+  public EditionStore editionStore() {
+    return new JdbcEditionStore(database());
+  }
+
+  public Outbox outbox() {
+    return new JdbcOutbox(database());
+  }
+
+  public SuppressionList suppressions() {
+    return new JdbcSuppressionList(database());
+  }
+
+  /**
+   * What personal picks learn from. Upvotes plug in here once the community's votes are merged;
+   * saved papers (issue 9) after them, through {@link LikedPapers#combined}.
+   */
+  public LikedPapers likedPapers() {
+    return LikedPapers.NONE;
+  }
+
+  /** The signed links of the digests, with the store's key and the public base URL. */
+  public synchronized DigestLinks digestLinks() {
+    if (digestLinks == null) {
+      digestLinks =
+          DigestLinks.fromStore(
+              new JdbcSecretStore(database(), clock),
+              clock,
+              config.server().baseUrl(),
+              config.digest().confirmTtl());
+    }
+    return digestLinks;
+  }
+
+  /** Renders outbox deliveries into messages (jte templates). */
+  public synchronized DigestMessages digestMessages() {
+    if (digestMessages == null) {
+      digestMessages =
+          new DigestMessages(
+              store(), digestLinks(), config.mail().from(), config.digest().fromName());
+    }
+    return digestMessages;
+  }
+
+  /** The personal-picks recommender {@code digest.picks.model} names. */
+  public Recommender recommender() {
+    DigestConfig d = config.digest();
+    TasteModel model =
+        switch (d.model()) {
+          case "recency" -> CentroidModel.recencyWeighted(Duration.ofDays(60));
+          case "nearest" -> new NearestLikedModel(1);
+          default -> CentroidModel.mean();
+        };
+    return new Recommender(model, d.minSimilarity());
+  }
+
+  public EditionPlanner editionPlanner() {
+    return new EditionPlanner(calendar(), config.digest().weeklyDay());
+  }
+
+  /**
+   * Builds editions into the outbox. Picks use the stored vectors of the bundled model (never
+   * computing one: papers the backfill has not reached yet cannot be picks until it does).
+   */
+  public EditionBuilder editionBuilder() {
+    return new EditionBuilder(
+        store(),
+        embeddingStore(),
+        ModelSpec.BGE_SMALL_EN_V15_Q.name(),
+        index(),
+        likedPapers(),
+        editionStore(),
+        new DigestComposer(config.digest().limits(), recommender()),
+        config.mail().from().domain(),
+        clock);
+  }
+
+  /** The sender settings of {@code digest.*}, claiming as this process. */
+  public SenderSettings senderSettings() {
+    DigestConfig d = config.digest();
+    // SmtpMailer's connect and read timeouts bound one send; a claim lasts three sends at least.
+    Duration maxSend = Duration.ofSeconds(Math.min(90, d.lease().toSeconds() / 3));
+    return new SenderSettings(
+        nodeName(),
+        d.threads(),
+        d.batch(),
+        d.lease(),
+        maxSend,
+        d.perSecond(),
+        d.maxAttempts(),
+        d.backoff(),
+        d.maxBackoff(),
+        d.badRecipientAlarm());
+  }
+
+  public DigestSender digestSender() {
+    return new DigestSender(
+        outbox(), editionStore(), mailer(), digestMessages(), senderSettings(), clock);
+  }
+
+  /**
+   * When an edition's day has its papers: always without live ingestion (the data is imported),
+   * else once the store has the day's list.
+   */
+  public DigestScheduler.Readiness digestReadiness() {
+    if (!config.live().anyOn()) {
+      return day -> true;
+    }
+    return day -> !store().dayCounts(day, day).isEmpty();
+  }
+
+  /** The digest scheduler of {@code serve}. */
+  public DigestScheduler digestScheduler(DigestScheduler.Guard guard) {
+    DigestConfig d = config.digest();
+    return new DigestScheduler(
+        editionPlanner(),
+        editionStore(),
+        editionBuilder(),
+        digestSender(),
+        digestReadiness(),
+        guard,
+        clock,
+        new DigestScheduler.Settings(d.sendAt(), d.maxWait(), d.poll()));
+  }
+
+  /** What the web pages of the digests need. */
+  public Digests webDigests() {
+    DigestConfig d = config.digest();
+    return new Digests(
+        subscriptions(),
+        suppressions(),
+        digestLinks(),
+        new SubscriptionMails(config.mail().from(), d.fromName(), config.server().baseUrl()),
+        Digests.DEFAULT_CATEGORIES,
+        d.weeklyDay(),
+        d.perIp(),
+        d.perEmail());
+  }
+
+  /** This process in claimed outbox rows: host and process id. */
+  public static String nodeName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + ":" + ProcessHandle.current().pid();
   }
 
   /** The accounts of the store (for the CLI). */

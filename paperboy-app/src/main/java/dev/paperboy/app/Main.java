@@ -1,5 +1,6 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.cli.DigestCommand;
 import dev.paperboy.app.cli.EmbedCommand;
 import dev.paperboy.app.cli.EvalCommand;
 import dev.paperboy.app.cli.HarvestCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       StatsCommand.class,
       UserCommand.class,
+      DigestCommand.class,
       CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",

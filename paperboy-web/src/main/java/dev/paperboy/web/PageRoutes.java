@@ -47,6 +47,8 @@ final class PageRoutes {
   private final PaperStore store;
   private final Templates templates;
   private final WebSecurity security;
+  // True when email digests are on: the home page shows the subscribe form.
+  private boolean subscribe;
 
   PageRoutes(WebConfig config, Catalog catalog, Templates templates, WebSecurity security) {
     this.config = config;
@@ -54,6 +56,11 @@ final class PageRoutes {
     this.store = catalog.store();
     this.templates = templates;
     this.security = security;
+  }
+
+  /** Shows the digest's subscribe form on the home page. */
+  void subscribeForm(boolean on) {
+    this.subscribe = on;
   }
 
   void register(RoutesConfig routes) {
@@ -124,7 +131,8 @@ final class PageRoutes {
             next,
             reason,
             Params.weekLabel(day),
-            YearMonth.from(day).toString()));
+            YearMonth.from(day).toString(),
+            subscribe));
   }
 
   /** Why {@code day} has no list, in a sentence for readers. */

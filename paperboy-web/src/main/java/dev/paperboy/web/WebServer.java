@@ -45,6 +45,7 @@ public final class WebServer {
   private final PrometheusMeterRegistry registry;
   private Supplier<@Nullable Coverage> coverage = () -> null;
   private final @Nullable Community community;
+  private @Nullable Digests digests;
 
   /**
    * A server with the community features (sign-in, votes, submissions, comments, moderation) when
@@ -89,6 +90,20 @@ public final class WebServer {
     return this;
   }
 
+  /**
+   * Turns on the email digest pages (subscribe, confirm, preferences, unsubscribe) and the home
+   * page's subscribe form. They need the community features (CSRF, rate limits, the mailer).
+   *
+   * @throws IllegalStateException when the server has no community features
+   */
+  public WebServer digests(Digests d) {
+    if (community == null) {
+      throw new IllegalStateException("email digests need the community features");
+    }
+    this.digests = d;
+    return this;
+  }
+
   /** Starts listening; returns once the port is bound. */
   public Running start() {
     ObjectMapper mapper = new ObjectMapper();
@@ -99,6 +114,11 @@ public final class WebServer {
     WebSecurity security = new WebSecurity(community, https);
     ErrorHandling errors = new ErrorHandling(templates, mapper, security);
     PageRoutes pages = new PageRoutes(config, catalog, templates, security);
+    pages.subscribeForm(digests != null);
+    DigestRoutes digestRoutes =
+        digests == null || community == null
+            ? null
+            : new DigestRoutes(community, digests, security, templates);
     ApiRoutes api = new ApiRoutes(config, catalog, mapper);
     FeedRoutes feeds = new FeedRoutes(config, catalog, base::get);
     OpsRoutes ops = new OpsRoutes(catalog, index, registry, mapper);
@@ -143,6 +163,9 @@ public final class WebServer {
               errors.register(cfg.routes);
               security.register(cfg.routes);
               pages.register(cfg.routes);
+              if (digestRoutes != null) {
+                digestRoutes.register(cfg.routes);
+              }
               if (accounts != null) {
                 accounts.register(cfg.routes);
                 // Before the read API: its /api/papers/<arxivId> would match longer paths.

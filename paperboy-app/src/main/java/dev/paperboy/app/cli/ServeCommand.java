@@ -3,6 +3,7 @@ package dev.paperboy.app.cli;
 import dev.paperboy.app.AppContext;
 import dev.paperboy.app.Backfill;
 import dev.paperboy.app.config.Config;
+import dev.paperboy.digest.DigestScheduler;
 import dev.paperboy.ingest.live.DailyIngestScheduler;
 import dev.paperboy.web.WebConfig;
 import dev.paperboy.web.WebServer;
@@ -49,6 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
   public record Served(
       WebServer.Running web,
       @Nullable DailyIngestScheduler ingest,
+      @Nullable DigestScheduler digests,
       Backfill backfill,
       AppContext app)
       implements AutoCloseable {
@@ -57,6 +59,9 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         if (ingest != null) {
           ingest.close();
+        }
+        if (digests != null) {
+          digests.close();
         }
         backfill.close();
       } finally {
@@ -113,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
               .withSearchModes(app.searchModes());
       // The index is rebuilt and the papers embedded in the background; the site serves at once.
       Backfill backfill = new Backfill(app);
-      WebServer.Running running =
+      WebServer server =
           new WebServer(
                   web,
                   app.store(),
@@ -122,8 +127,11 @@ public final class ServeCommand implements Callable<Integer> {
                   new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                       io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
                   app.community())
-              .semanticCoverage(backfill::coverage)
-              .start();
+              .semanticCoverage(backfill::coverage);
+      if (app.digestsOn()) {
+        server.digests(app.webDigests());
+      }
+      WebServer.Running running = server.start();
       backfill.start();
       DailyIngestScheduler ingest = null;
       if (config.live().anyOn()) {
@@ -132,7 +140,14 @@ public final class ServeCommand implements Callable<Integer> {
         ingest = new DailyIngestScheduler(app.dailyIngest(), app.dailySchedule(), app.clock());
         ingest.start(false);
       }
-      return new Served(running, ingest, backfill, app);
+      DigestScheduler digests = null;
+      if (app.digestsOn()) {
+        // Editions are built at digest.send.time (UTC) once the day's papers are in, and the
+        // outbox is drained; with several nodes, only one builds (see DigestScheduler).
+        digests = app.digestScheduler(DigestScheduler.UNGUARDED);
+        digests.start();
+      }
+      return new Served(running, ingest, digests, backfill, app);
     } catch (RuntimeException e) {
       app.close();
       throw e;

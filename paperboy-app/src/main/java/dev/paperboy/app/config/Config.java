@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys (see README "Configuration"): {@code store.url}, {@code store.user}, {@code
  * store.password}, {@code search.index.dir}, {@code server.host}, {@code server.port}, {@code
  * server.base.url}, and those of {@link SearchConfig}, {@link LiveConfig}, {@link MailConfig} and
- * {@link CommunityConfig}.
+ * {@link CommunityConfig} and {@link DigestConfig}.
  */
 public record Config(
     Path dataDir,
@@ -24,7 +24,8 @@ public record Config(
     ServerConfig server,
     LiveConfig live,
     MailConfig mail,
-    CommunityConfig community) {
+    CommunityConfig community,
+    DigestConfig digest) {
 
   /** Keys this version understands; others are reported as probable typos. */
   public static final Set<String> KEYS =
@@ -39,7 +40,8 @@ public record Config(
               Set.copyOf(SearchConfig.KEYS),
               Set.copyOf(LiveConfig.KEYS),
               MailConfig.KEYS,
-              CommunityConfig.KEYS)
+              CommunityConfig.KEYS,
+              DigestConfig.KEYS)
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
 
@@ -88,7 +90,8 @@ public record Config(
         new ServerConfig(host, port, stripSlash(baseUrl)),
         LiveConfig.from(s),
         mail,
-        CommunityConfig.from(s, mail.from()));
+        CommunityConfig.from(s, mail.from()),
+        DigestConfig.from(s));
   }
 
   /** Keys that were set but that this version does not know. */

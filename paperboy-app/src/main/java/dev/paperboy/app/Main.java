@@ -1,5 +1,6 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.cli.BenchCommand;
 import dev.paperboy.app.cli.EmbedCommand;
 import dev.paperboy.app.cli.EvalCommand;
 import dev.paperboy.app.cli.HarvestCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       ReindexCommand.class,
       EmbedCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
       StatsCommand.class,
       UserCommand.class,
       CommandLine.HelpCommand.class

@@ -3,13 +3,16 @@ package dev.paperboy.app;
 import dev.paperboy.app.config.Config;
 import dev.paperboy.app.config.ConfigException;
 import dev.paperboy.app.config.LiveConfig;
+import dev.paperboy.app.config.SearchConfig;
 import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.calendar.ArxivCalendar;
 import dev.paperboy.core.embed.Embedder;
 import dev.paperboy.core.embed.EmbeddingJob;
 import dev.paperboy.core.embed.EmbeddingStore;
+import dev.paperboy.core.embed.VectorLookup;
 import dev.paperboy.core.ingest.HarvestCheckpointStore;
 import dev.paperboy.core.ingest.Importer;
+import dev.paperboy.core.jobs.ExclusiveRunner;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.paper.PaperStore;
@@ -29,11 +32,14 @@ import dev.paperboy.search.HybridOptions;
 import dev.paperboy.search.LuceneSearchIndex;
 import dev.paperboy.search.embed.ModelSpec;
 import dev.paperboy.search.embed.OnnxEmbedder;
+import dev.paperboy.search.solr.SolrSearchIndex;
+import dev.paperboy.search.solr.SolrSettings;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
 import dev.paperboy.store.JdbcApiTokenStore;
 import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
+import dev.paperboy.store.JdbcLeases;
 import dev.paperboy.store.JdbcPaperStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
@@ -68,6 +74,7 @@ public final class AppContext implements AutoCloseable {
   private @Nullable HttpFetcher http;
   private @Nullable Community community;
   private @Nullable Mailer mailer;
+  private @Nullable ExclusiveRunner jobs;
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -114,6 +121,14 @@ public final class AppContext implements AutoCloseable {
    * BM25 fields and answers all three modes; the model loads on the first search by meaning.
    */
   public synchronized SearchIndex index() {
+    if (index == null && config.search().engine() == SearchConfig.Engine.SOLR) {
+      SolrSearchIndex.Semantic semantic = null;
+      if (config.search().semantic()) {
+        Embedder e = embedder();
+        semantic = solrSemantic(e, embeddingStore().lookup(e.modelName()), HybridOptions.DEFAULTS);
+      }
+      index = track(SolrSearchIndex.open(solrSettings(), semantic));
+    }
     if (index == null) {
       LuceneSearchIndex.Semantic semantic = null;
       if (config.search().semantic()) {
@@ -128,6 +143,41 @@ public final class AppContext implements AutoCloseable {
                   config.search().indexDir(), LuceneSearchIndex.Options.DEFAULTS, semantic));
     }
     return index;
+  }
+
+  /** The SolrCloud collection of {@code search.solr.*}. */
+  public SolrSettings solrSettings() {
+    return SolrSettings.of(config.search().solrUrls(), config.search().solrCollection());
+  }
+
+  /** Semantic search on Solr with the same fusion, weight and depth as the embedded index. */
+  public static SolrSearchIndex.Semantic solrSemantic(
+      Embedder embedder, VectorLookup vectors, HybridOptions hybrid) {
+    return new SolrSearchIndex.Semantic(
+        embedder,
+        vectors,
+        hybrid.fusion() == HybridOptions.Fusion.RRF
+            ? SolrSearchIndex.FusionMethod.RRF
+            : SolrSearchIndex.FusionMethod.CONVEX,
+        hybrid.alpha(),
+        hybrid.rrfK(),
+        hybrid.depth());
+  }
+
+  /**
+   * Runs scheduled jobs on one node at a time: each run takes the job's lease in the store ({@code
+   * job_lease}), renews it while it works, and skips when another node holds it.
+   */
+  public synchronized ExclusiveRunner.Guard jobGuard() {
+    if (jobs == null) {
+      jobs =
+          track(
+              new ExclusiveRunner(
+                  new JdbcLeases(database(), clock),
+                  config.jobs().node() + ":" + ProcessHandle.current().pid(),
+                  config.jobs().leaseTtl()));
+    }
+    return jobs.guard();
   }
 
   /** The search modes the index answers; the first is the site's default. */

@@ -5,9 +5,11 @@ import dev.paperboy.app.cli.EmbedCommand;
 import dev.paperboy.app.cli.EvalCommand;
 import dev.paperboy.app.cli.HarvestCommand;
 import dev.paperboy.app.cli.ImportCommand;
+import dev.paperboy.app.cli.MigrateCommand;
 import dev.paperboy.app.cli.ReindexCommand;
 import dev.paperboy.app.cli.SearchCommand;
 import dev.paperboy.app.cli.ServeCommand;
+import dev.paperboy.app.cli.SolrCommand;
 import dev.paperboy.app.cli.StatsCommand;
 import dev.paperboy.app.cli.UpdateCommand;
 import dev.paperboy.app.cli.UserCommand;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       StatsCommand.class,
       UserCommand.class,
+      MigrateCommand.class,
+      SolrCommand.class,
       CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",

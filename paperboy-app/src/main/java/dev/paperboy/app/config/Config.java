@@ -24,7 +24,8 @@ public record Config(
     ServerConfig server,
     LiveConfig live,
     MailConfig mail,
-    CommunityConfig community) {
+    CommunityConfig community,
+    JobsConfig jobs) {
 
   /** Keys this version understands; others are reported as probable typos. */
   public static final Set<String> KEYS =
@@ -39,7 +40,8 @@ public record Config(
               Set.copyOf(SearchConfig.KEYS),
               Set.copyOf(LiveConfig.KEYS),
               MailConfig.KEYS,
-              CommunityConfig.KEYS)
+              CommunityConfig.KEYS,
+              Set.copyOf(JobsConfig.KEYS))
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
 
@@ -88,7 +90,8 @@ public record Config(
         new ServerConfig(host, port, stripSlash(baseUrl)),
         LiveConfig.from(s),
         mail,
-        CommunityConfig.from(s, mail.from()));
+        CommunityConfig.from(s, mail.from()),
+        JobsConfig.from(s));
   }
 
   /** Keys that were set but that this version does not know. */

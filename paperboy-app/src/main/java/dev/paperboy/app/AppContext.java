@@ -40,6 +40,7 @@ import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
 import dev.paperboy.store.JdbcUserStore;
+import dev.paperboy.store.JdbcVoteStore;
 import dev.paperboy.web.Community;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -242,6 +243,7 @@ public final class AppContext implements AutoCloseable {
               .rateCounters(new JdbcRateCounterStore(db))
               .signIns(new JdbcSignInStore(db))
               .apiTokens(new JdbcApiTokenStore(db))
+              .votes(new JdbcVoteStore(db))
               .mailer(mailer())
               .build();
       EmailAddress admin = config.community().firstAdmin();

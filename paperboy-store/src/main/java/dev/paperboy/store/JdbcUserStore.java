@@ -89,6 +89,14 @@ public final class JdbcUserStore implements UserStore {
   public boolean delete(UserId id) {
     return db.inTransaction(
         conn -> {
+          // Votes: taken off the per-paper totals first; the rows then go with the account.
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE paper_vote SET votes = votes - 1"
+                      + " WHERE paper_id IN (SELECT paper_id FROM vote WHERE user_id = ?)")) {
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+          }
           try (PreparedStatement ps = conn.prepareStatement("DELETE FROM app_user WHERE id = ?")) {
             ps.setString(1, id.value());
             return ps.executeUpdate() == 1;

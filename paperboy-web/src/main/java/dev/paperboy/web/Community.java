@@ -8,6 +8,7 @@ import dev.paperboy.core.account.SignInLinks;
 import dev.paperboy.core.account.SignInStore;
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.VoteStore;
 import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.security.RateCounterStore;
 import dev.paperboy.core.security.RateLimiter;
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Community c = Community.builder(config, clock)
  *     .users(userStore).sessions(sessionStore).secrets(secretStore).rateCounters(counterStore)
- *     .signIns(signInStore).apiTokens(apiTokenStore).mailer(mailer)
+ *     .signIns(signInStore).apiTokens(apiTokenStore).mailer(mailer).votes(voteStore)
  *     .build();
  * }</pre>
  */
@@ -44,6 +45,7 @@ public final class Community {
   private final SignInLinks signInLinks;
   private final ApiTokenStore apiTokens;
   private final Mailer mailer;
+  private final VoteStore votes;
 
   private Community(Builder b) {
     this.config = b.config;
@@ -58,6 +60,7 @@ public final class Community {
     this.signInLinks = new SignInLinks(tokens, signInStore, clock, config.signInLinkTtl());
     this.apiTokens = Objects.requireNonNull(b.apiTokens, "apiTokens");
     this.mailer = Objects.requireNonNull(b.mailer, "mailer");
+    this.votes = Objects.requireNonNull(b.votes, "votes");
   }
 
   public static Builder builder(CommunityConfig config, Clock clock) {
@@ -112,6 +115,10 @@ public final class Community {
     return apiTokens;
   }
 
+  public VoteStore votes() {
+    return votes;
+  }
+
   /** Where sign-in mails (and later digests) go. */
   public Mailer mailer() {
     return mailer;
@@ -136,6 +143,7 @@ public final class Community {
     private @Nullable SignInStore signIns;
     private @Nullable ApiTokenStore apiTokens;
     private @Nullable Mailer mailer;
+    private @Nullable VoteStore votes;
 
     private Builder(CommunityConfig config, Clock clock) {
       this.config = Objects.requireNonNull(config, "config");
@@ -174,6 +182,11 @@ public final class Community {
 
     public Builder mailer(Mailer m) {
       mailer = m;
+      return this;
+    }
+
+    public Builder votes(VoteStore s) {
+      votes = s;
       return this;
     }
 

@@ -3,6 +3,8 @@ package dev.paperboy.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperboy.core.account.User;
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.PaperStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -22,12 +24,23 @@ final class CommunityApiRoutes {
   private final WebSecurity security;
   private final ObjectMapper mapper;
   private final List<ApiRoutes.Route> routes = new ArrayList<>();
+  private final PaperStore store;
+  private final Votes votes;
 
-  CommunityApiRoutes(Community community, WebSecurity security, ObjectMapper mapper) {
+  CommunityApiRoutes(
+      Community community, WebSecurity security, ObjectMapper mapper, PaperStore store) {
     this.community = community;
     this.security = security;
     this.mapper = mapper;
+    this.store = store;
+    this.votes = new Votes(community, security, store);
     routes.add(new ApiRoutes.Route("get", "/api/me", Set.of(), this::me));
+    routes.add(
+        new ApiRoutes.Route(
+            "post", "/api/papers/{arxivId}/upvote", Set.of(), ctx -> vote(ctx, true)));
+    routes.add(
+        new ApiRoutes.Route(
+            "delete", "/api/papers/{arxivId}/upvote", Set.of(), ctx -> vote(ctx, false)));
   }
 
   /** The routes, as registered (for the OpenAPI test). */
@@ -55,6 +68,18 @@ final class CommunityApiRoutes {
     o.put("id", u.id().value());
     o.put("displayName", u.displayName());
     o.put("role", u.role().code());
+    send(ctx, o);
+  }
+
+  /** POST / DELETE /api/papers/{arxivId}/upvote: idempotent, answers the new total. */
+  private void vote(Context ctx, boolean up) {
+    ArxivId id = CommunityPages.pathId(ctx, "arxivId");
+    Votes.Result r = votes.vote(ctx, id, up);
+    ObjectNode o = mapper.createObjectNode();
+    o.put("paper", r.paper().value());
+    o.put("upvotes", r.upvotes());
+    o.put("upvoted", r.upvoted());
+    o.put("changed", r.changed());
     send(ctx, o);
   }
 

@@ -46,6 +46,7 @@ final class ErrorHandling {
               switch (e.status()) {
                 case 401 -> "Sign in required";
                 case 403 -> "Not allowed";
+                case 409 -> "Not possible";
                 case 429 -> "Too many requests";
                 default -> "Refused";
               };

@@ -98,7 +98,8 @@ public final class WebServer {
     boolean https = config.publicUrl() != null && "https".equals(config.publicUrl().getScheme());
     WebSecurity security = new WebSecurity(community, https);
     ErrorHandling errors = new ErrorHandling(templates, mapper, security);
-    PageRoutes pages = new PageRoutes(config, catalog, templates, security);
+    PageRoutes pages =
+        new PageRoutes(config, catalog, templates, security, new Engagement(community, security));
     ApiRoutes api = new ApiRoutes(config, catalog, mapper);
     FeedRoutes feeds = new FeedRoutes(config, catalog, base::get);
     OpsRoutes ops = new OpsRoutes(catalog, index, registry, mapper);
@@ -108,7 +109,11 @@ public final class WebServer {
             : new AccountRoutes(
                 community, security, templates, mapper, base::get, new AccountActivity(community));
     CommunityApiRoutes communityApi =
-        community == null ? null : new CommunityApiRoutes(community, security, mapper);
+        community == null ? null : new CommunityApiRoutes(community, security, mapper, store);
+    CommunityPages communityPages =
+        community == null
+            ? null
+            : new CommunityPages(community, security, new Votes(community, security, store));
     registerGauges();
 
     Javalin app =
@@ -145,6 +150,7 @@ public final class WebServer {
               pages.register(cfg.routes);
               if (accounts != null) {
                 accounts.register(cfg.routes);
+                communityPages.register(cfg.routes);
                 // Before the read API: its /api/papers/<arxivId> would match longer paths.
                 communityApi.register(cfg.routes);
               }

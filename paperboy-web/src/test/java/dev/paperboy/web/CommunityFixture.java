@@ -10,6 +10,7 @@ import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
 import dev.paperboy.store.JdbcUserStore;
+import dev.paperboy.store.JdbcVoteStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,7 @@ final class CommunityFixture implements AutoCloseable {
             .rateCounters(new JdbcRateCounterStore(db))
             .signIns(new JdbcSignInStore(db))
             .apiTokens(new JdbcApiTokenStore(db))
+            .votes(new JdbcVoteStore(db))
             .mailer(mail)
             .build();
   }

@@ -58,8 +58,9 @@ public final class Views {
    * @param longAbstract true when the abstract is longer than the teaser
    * @param titleMarks the title with search matches marked, or null outside search
    * @param snippet the passage that matched a search, or null
-   * @param numComments comments on the paper (the comments feature fills it in; 0 until then)
+   * @param numComments visible comments on the paper
    * @param score the trending score, formatted, or null outside trending
+   * @param upvoted true when the signed-in viewer has upvoted it
    */
   public record PaperCard(
       int rank,
@@ -83,7 +84,8 @@ public final class Views {
       @Nullable LocalDate day,
       @Nullable LocalDate date,
       @Nullable String score,
-      @Nullable String aiSummary) {}
+      @Nullable String aiSummary,
+      boolean upvoted) {}
 
   /** Links to the previous and next page of a list, keeping its other parameters. */
   public record Pager(@Nullable String previous, @Nullable String next, int page, int pages) {

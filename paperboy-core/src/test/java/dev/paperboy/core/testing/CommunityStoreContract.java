@@ -1,0 +1,201 @@
+package dev.paperboy.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paperboy.core.account.User;
+import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.Vote;
+import dev.paperboy.core.community.VoteStore;
+import dev.paperboy.core.mail.EmailAddress;
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.DailyEntry;
+import dev.paperboy.core.paper.EntryOrder;
+import dev.paperboy.core.paper.EntryQuery;
+import dev.paperboy.core.paper.EntrySource;
+import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the community stores must do together with the paper store on one database: votes added to
+ * the imported baseline everywhere counts are read, exact under concurrency. Implementations return
+ * stores on one new, empty database.
+ */
+public abstract class CommunityStoreContract {
+  protected static final Instant T0 = Instant.parse("2025-06-17T09:00:00Z");
+  protected static final LocalDate MON = LocalDate.of(2025, 6, 16);
+  protected static final LocalDate TUE = LocalDate.of(2025, 6, 17);
+  protected static final ArxivId A = ArxivId.parse("2506.00001");
+  protected static final ArxivId B = ArxivId.parse("2506.00002");
+  protected static final ArxivId C = ArxivId.parse("2506.00003");
+  protected static final ArxivId UNLISTED = ArxivId.parse("2506.00009");
+
+  protected abstract PaperStore papers();
+
+  protected abstract UserStore users();
+
+  protected abstract VoteStore votes();
+
+  @BeforeEach
+  void someLists() {
+    List<Paper> ps = new ArrayList<>();
+    for (ArxivId id : List.of(A, B, C, UNLISTED)) {
+      ps.add(Paper.builder(id, "Paper " + id).abstractText("About " + id).listingDate(MON).build());
+    }
+    papers().upsertPapers(ps);
+    papers()
+        .upsertEntries(
+            List.of(
+                new DailyEntry(MON, A, EntrySource.HUGGING_FACE, "hf-user", 5, null),
+                new DailyEntry(MON, B, EntrySource.HUGGING_FACE, "hf-user", 4, null),
+                new DailyEntry(TUE, A, EntrySource.ARXIV, null, 0, null),
+                new DailyEntry(TUE, C, EntrySource.ARXIV, null, 0, null)));
+  }
+
+  protected User user(String name) {
+    return users().findOrCreate(EmailAddress.parse("email", name + "@example.org"), T0);
+  }
+
+  @Test
+  void localVotesAddToTheBaselineWhereverCountsAreRead() {
+    User u1 = user("u1");
+    User u2 = user("u2");
+    assertThat(votes().upvote(u1.id(), B, T0)).isTrue();
+    assertThat(votes().upvote(u1.id(), B, T0)).as("a double click").isFalse();
+    assertThat(votes().upvote(u2.id(), B, T0.plusSeconds(1))).isTrue();
+    assertThat(votes().localVotes(B)).isEqualTo(2);
+
+    // B (4 + 2) now ranks above A (5) on Monday's list.
+    assertThat(papers().entriesOn(MON))
+        .extracting(DailyEntry::paperId, DailyEntry::upvotes)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(B, 6), org.assertj.core.groups.Tuple.tuple(A, 5));
+    assertThat(papers().entries(EntryQuery.day(MON), EntryOrder.UPVOTES, 0, 10))
+        .extracting(DailyEntry::paperId)
+        .containsExactly(B, A);
+    assertThat(papers().upvotesOf(List.of(A, B, C))).isEqualTo(Map.of(A, 5, B, 6, C, 0));
+    // A vote on C lifts it over the minimum of a trending query.
+    EntryQuery trending = EntryQuery.between(MON, TUE).withMinUpvotes(1);
+    assertThat(papers().countEntries(trending)).isEqualTo(2);
+    votes().upvote(u1.id(), C, T0);
+    assertThat(papers().countEntries(trending)).isEqualTo(3);
+    assertThat(papers().entriesOf(C)).extracting(DailyEntry::upvotes).containsExactly(1);
+    // Each of a paper's entries shows the same local votes on top of its own baseline.
+    votes().upvote(u2.id(), A, T0);
+    assertThat(papers().entriesOf(A)).extracting(DailyEntry::upvotes).containsExactly(6, 1);
+
+    // Re-importing the baseline neither loses nor doubles local votes.
+    papers()
+        .upsertEntries(
+            List.of(new DailyEntry(MON, B, EntrySource.HUGGING_FACE, "hf-user", 4, null)));
+    assertThat(papers().upvotesOf(List.of(B))).isEqualTo(Map.of(B, 6));
+
+    assertThat(votes().removeUpvote(u1.id(), B)).isTrue();
+    assertThat(votes().removeUpvote(u1.id(), B)).isFalse();
+    assertThat(papers().upvotesOf(List.of(B))).isEqualTo(Map.of(B, 5));
+    assertThat(votes().upvotedAmong(u2.id(), List.of(A, B, C))).containsExactlyInAnyOrder(A, B);
+    assertThat(votes().votesOf(u1.id(), 10)).extracting(Vote::paperId).containsExactly(C);
+  }
+
+  @Test
+  void aPaperNotOnAnyListCannotBeUpvoted() {
+    User u = user("u");
+    assertThatThrownBy(() -> votes().upvote(u.id(), UNLISTED, T0))
+        .isInstanceOf(NoSuchElementException.class);
+    assertThat(votes().localVotes(UNLISTED)).isZero();
+  }
+
+  @Test
+  void deletingAnAccountTakesItsVotesOffTheTotals() {
+    User u1 = user("u1");
+    User u2 = user("u2");
+    votes().upvote(u1.id(), A, T0);
+    votes().upvote(u2.id(), A, T0);
+    votes().upvote(u1.id(), B, T0);
+    assertThat(users().delete(u1.id())).isTrue();
+    assertThat(votes().localVotes(A)).isEqualTo(1);
+    assertThat(votes().localVotes(B)).isZero();
+    assertThat(papers().upvotesOf(List.of(A, B))).isEqualTo(Map.of(A, 6, B, 4));
+  }
+
+  /**
+   * 50 clients upvote and un-upvote the same three papers at once, each with double clicks sent in
+   * parallel; every client ends with a known state, so the totals are known exactly.
+   */
+  @Test
+  void fiftyClientsTogglingAtOnceEndWithExactCounts() throws Exception {
+    List<User> clients = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      clients.add(user("c" + i));
+    }
+    List<ArxivId> targets = List.of(A, B, C);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<?>> work = new ArrayList<>();
+      for (int i = 0; i < clients.size(); i++) {
+        User u = clients.get(i);
+        long seed = 1000L + i;
+        int index = i;
+        work.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  Random random = new Random(seed);
+                  for (int round = 0; round < 6; round++) {
+                    for (ArxivId p : targets) {
+                      if (random.nextBoolean()) {
+                        votes().upvote(u.id(), p, T0);
+                      } else {
+                        votes().removeUpvote(u.id(), p);
+                      }
+                    }
+                  }
+                  // The final state: upvoted when (client + paper) is not a multiple of 3.
+                  for (int j = 0; j < targets.size(); j++) {
+                    if ((index + j) % 3 != 0) {
+                      votes().upvote(u.id(), targets.get(j), T0);
+                      votes().upvote(u.id(), targets.get(j), T0);
+                    } else {
+                      votes().removeUpvote(u.id(), targets.get(j));
+                      votes().removeUpvote(u.id(), targets.get(j));
+                    }
+                  }
+                  return null;
+                }));
+      }
+      start.countDown();
+      for (Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    int[] expected = new int[3];
+    for (int i = 0; i < 50; i++) {
+      for (int j = 0; j < 3; j++) {
+        if ((i + j) % 3 != 0) {
+          expected[j]++;
+        }
+      }
+    }
+    assertThat(votes().localVotes(A)).isEqualTo(expected[0]);
+    assertThat(votes().localVotes(B)).isEqualTo(expected[1]);
+    assertThat(votes().localVotes(C)).isEqualTo(expected[2]);
+    assertThat(papers().upvotesOf(targets))
+        .isEqualTo(Map.of(A, 5 + expected[0], B, 4 + expected[1], C, expected[2]));
+  }
+}

@@ -97,6 +97,15 @@ public final class JdbcUserStore implements UserStore {
             ps.setString(1, id.value());
             ps.executeUpdate();
           }
+          // Submissions: the papers stay on their lists, without the person's name.
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE daily_entry SET submitter = NULL WHERE source = 'COMMUNITY' AND EXISTS"
+                      + " (SELECT 1 FROM submission s WHERE s.user_id = ?"
+                      + " AND s.paper_id = daily_entry.paper_id AND s.day = daily_entry.day)")) {
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+          }
           try (PreparedStatement ps = conn.prepareStatement("DELETE FROM app_user WHERE id = ?")) {
             ps.setString(1, id.value());
             return ps.executeUpdate() == 1;

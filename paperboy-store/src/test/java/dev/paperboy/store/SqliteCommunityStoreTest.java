@@ -1,6 +1,7 @@
 package dev.paperboy.store;
 
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.SubmissionStore;
 import dev.paperboy.core.community.VoteStore;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.testing.CommunityStoreContract;
@@ -36,6 +37,11 @@ class SqliteCommunityStoreTest extends CommunityStoreContract {
   @Override
   protected UserStore users() {
     return new JdbcUserStore(db());
+  }
+
+  @Override
+  protected SubmissionStore submissions() {
+    return new JdbcSubmissionStore(db());
   }
 
   @Override

@@ -8,6 +8,9 @@ import dev.paperboy.core.account.SignInLinks;
 import dev.paperboy.core.account.SignInStore;
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.PaperLookup;
+import dev.paperboy.core.community.SubmissionRules;
+import dev.paperboy.core.community.SubmissionStore;
 import dev.paperboy.core.community.VoteStore;
 import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.security.RateCounterStore;
@@ -29,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * Community c = Community.builder(config, clock)
  *     .users(userStore).sessions(sessionStore).secrets(secretStore).rateCounters(counterStore)
  *     .signIns(signInStore).apiTokens(apiTokenStore).mailer(mailer).votes(voteStore)
+ *     .submissions(submissionStore).lookup(PoliteLookup.arxiv(arxivApiLookup))
  *     .build();
  * }</pre>
  */
@@ -46,6 +50,8 @@ public final class Community {
   private final ApiTokenStore apiTokens;
   private final Mailer mailer;
   private final VoteStore votes;
+  private final SubmissionStore submissions;
+  private final PaperLookup lookup;
 
   private Community(Builder b) {
     this.config = b.config;
@@ -61,6 +67,8 @@ public final class Community {
     this.apiTokens = Objects.requireNonNull(b.apiTokens, "apiTokens");
     this.mailer = Objects.requireNonNull(b.mailer, "mailer");
     this.votes = Objects.requireNonNull(b.votes, "votes");
+    this.submissions = Objects.requireNonNull(b.submissions, "submissions");
+    this.lookup = Objects.requireNonNull(b.lookup, "lookup");
   }
 
   public static Builder builder(CommunityConfig config, Clock clock) {
@@ -119,6 +127,20 @@ public final class Community {
     return votes;
   }
 
+  public SubmissionStore submissions() {
+    return submissions;
+  }
+
+  /** Where submitted papers that the store lacks are looked up (the arXiv API, politely). */
+  public PaperLookup lookup() {
+    return lookup;
+  }
+
+  /** The submission rules of the configuration. */
+  public SubmissionRules submissionRules() {
+    return new SubmissionRules(config.submissionMaxAge(), config.submissionsPerDay());
+  }
+
   /** Where sign-in mails (and later digests) go. */
   public Mailer mailer() {
     return mailer;
@@ -144,6 +166,8 @@ public final class Community {
     private @Nullable ApiTokenStore apiTokens;
     private @Nullable Mailer mailer;
     private @Nullable VoteStore votes;
+    private @Nullable SubmissionStore submissions;
+    private @Nullable PaperLookup lookup;
 
     private Builder(CommunityConfig config, Clock clock) {
       this.config = Objects.requireNonNull(config, "config");
@@ -187,6 +211,16 @@ public final class Community {
 
     public Builder votes(VoteStore s) {
       votes = s;
+      return this;
+    }
+
+    public Builder submissions(SubmissionStore s) {
+      submissions = s;
+      return this;
+    }
+
+    public Builder lookup(PaperLookup l) {
+      lookup = l;
       return this;
     }
 

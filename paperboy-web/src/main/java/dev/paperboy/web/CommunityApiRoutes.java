@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.search.SearchIndex;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -26,14 +27,21 @@ final class CommunityApiRoutes {
   private final List<ApiRoutes.Route> routes = new ArrayList<>();
   private final PaperStore store;
   private final Votes votes;
+  private final Submissions submissions;
 
   CommunityApiRoutes(
-      Community community, WebSecurity security, ObjectMapper mapper, PaperStore store) {
+      Community community,
+      WebSecurity security,
+      ObjectMapper mapper,
+      PaperStore store,
+      SearchIndex index) {
     this.community = community;
     this.security = security;
     this.mapper = mapper;
     this.store = store;
     this.votes = new Votes(community, security, store);
+    this.submissions = new Submissions(community, security, store, index);
+    routes.add(new ApiRoutes.Route("post", "/api/papers/{arxivId}/submit", Set.of(), this::submit));
     routes.add(new ApiRoutes.Route("get", "/api/me", Set.of(), this::me));
     routes.add(
         new ApiRoutes.Route(
@@ -80,6 +88,18 @@ final class CommunityApiRoutes {
     o.put("upvotes", r.upvotes());
     o.put("upvoted", r.upvoted());
     o.put("changed", r.changed());
+    send(ctx, o);
+  }
+
+  /** POST /api/papers/{arxivId}/submit: onto today's list; 201 with the day. */
+  private void submit(Context ctx) {
+    Submissions.Done done = submissions.submit(ctx, ctx.pathParam("arxivId"));
+    ObjectNode o = mapper.createObjectNode();
+    o.put("paper", done.id().value());
+    o.put("day", done.day().toString());
+    o.put("fetched", done.fetched());
+    ctx.status(201);
+    ctx.header("Location", "/papers/" + done.id());
     send(ctx, o);
   }
 

@@ -2,9 +2,13 @@ package dev.paperboy.web;
 
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.VersionedId;
+import dev.paperboy.web.view.Views;
+import dev.paperboy.web.view.Views.PageMeta;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The community's HTML forms that are not about the account: the upvote button on every list (works
@@ -14,15 +18,85 @@ final class CommunityPages {
   private final Community community;
   private final WebSecurity security;
   private final Votes votes;
+  private final Submissions submissions;
+  private final Templates templates;
 
-  CommunityPages(Community community, WebSecurity security, Votes votes) {
+  CommunityPages(
+      Community community,
+      WebSecurity security,
+      Votes votes,
+      Submissions submissions,
+      Templates templates) {
     this.community = community;
     this.security = security;
     this.votes = votes;
+    this.submissions = submissions;
+    this.templates = templates;
   }
 
   void register(RoutesConfig r) {
     r.post("/papers/<id>/upvote", this::upvote);
+    r.get("/submit", this::submitForm);
+    r.post("/submit", this::submit);
+  }
+
+  private void submitForm(Context ctx) {
+    if (security.principal(ctx).isEmpty()) {
+      ctx.redirect("/signin?next=%2Fsubmit", HttpStatus.SEE_OTHER);
+      return;
+    }
+    renderSubmit(ctx, Optional.ofNullable(ctx.queryParam("id")).orElse(""), null);
+  }
+
+  private void renderSubmit(Context ctx, String input, @Nullable String error) {
+    var user = security.requireUser(ctx).user();
+    var now = community.clock().instant();
+    var dayStart =
+        java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+            .atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant();
+    int perDay = community.config().submissionsPerDay();
+    int left = Math.max(0, perDay - community.submissions().countSince(user.id(), dayStart));
+    ctx.header("Cache-Control", "no-store");
+    ctx.html(
+        templates.render(
+            "submit.jte",
+            new Views.SubmitView(
+                PageMeta.of("Submit a paper", "Put a new arXiv paper on today's list.", "none")
+                    .withViewer(security.viewer(ctx)),
+                input,
+                error,
+                community.config().submissionMaxAge().toDays(),
+                perDay,
+                left)));
+  }
+
+  /** POST /submit: on success to today's list at the paper; else the form with the reason. */
+  private void submit(Context ctx) {
+    String input = Optional.ofNullable(ctx.formParam("id")).orElse("");
+    try {
+      Submissions.Done done = submissions.submit(ctx, input);
+      ctx.redirect("/day/" + done.day() + "#p-" + done.id(), HttpStatus.SEE_OTHER);
+    } catch (Refused e) {
+      if (e.status() == 401) {
+        throw e;
+      }
+      ctx.status(e.status());
+      if (e.retryAfterSeconds() > 0) {
+        ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+      }
+      renderSubmit(ctx, input, e.getMessage());
+    } catch (BadRequest e) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      renderSubmit(
+          ctx,
+          input,
+          "That is not an arXiv id or URL: "
+              + e.getMessage().substring(e.parameter().length() + 2));
+    } catch (NotFound e) {
+      ctx.status(HttpStatus.NOT_FOUND);
+      renderSubmit(ctx, input, e.getMessage());
+    }
   }
 
   Community community() {

@@ -48,6 +48,7 @@ final class ErrorHandling {
                 case 403 -> "Not allowed";
                 case 409 -> "Not possible";
                 case 429 -> "Too many requests";
+                case 503 -> "Unavailable";
                 default -> "Refused";
               };
           respond(ctx, e.status(), heading, e.getMessage(), null);

@@ -107,13 +107,25 @@ public final class WebServer {
         community == null
             ? null
             : new AccountRoutes(
-                community, security, templates, mapper, base::get, new AccountActivity(community));
+                community,
+                security,
+                templates,
+                mapper,
+                base::get,
+                new AccountActivity(community, store));
     CommunityApiRoutes communityApi =
-        community == null ? null : new CommunityApiRoutes(community, security, mapper, store);
+        community == null
+            ? null
+            : new CommunityApiRoutes(community, security, mapper, store, index);
     CommunityPages communityPages =
         community == null
             ? null
-            : new CommunityPages(community, security, new Votes(community, security, store));
+            : new CommunityPages(
+                community,
+                security,
+                new Votes(community, security, store),
+                new Submissions(community, security, store, index),
+                templates);
     registerGauges();
 
     Javalin app =

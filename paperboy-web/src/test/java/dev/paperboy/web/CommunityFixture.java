@@ -9,6 +9,7 @@ import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
+import dev.paperboy.store.JdbcSubmissionStore;
 import dev.paperboy.store.JdbcUserStore;
 import dev.paperboy.store.JdbcVoteStore;
 import java.nio.file.Path;
@@ -27,6 +28,19 @@ final class CommunityFixture implements AutoCloseable {
   final JdbcUserStore users;
   final RecordingMailer mail = new RecordingMailer();
 
+  /** What the fake arXiv knows; tests add papers to it. */
+  final java.util.Map<dev.paperboy.core.paper.ArxivId, dev.paperboy.core.paper.Paper> arxivPapers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Lookups asked of the fake arXiv. */
+  final List<dev.paperboy.core.paper.ArxivId> lookups = new CopyOnWriteArrayList<>();
+
+  final dev.paperboy.core.community.PaperLookup arxiv =
+      id -> {
+        lookups.add(id);
+        return java.util.Optional.ofNullable(arxivPapers.get(id));
+      };
+
   CommunityFixture(Path dir, Clock clock, CommunityConfig config) {
     this.db = Database.sqlite(dir.resolve("community.db"));
     this.clock = clock;
@@ -40,6 +54,8 @@ final class CommunityFixture implements AutoCloseable {
             .signIns(new JdbcSignInStore(db))
             .apiTokens(new JdbcApiTokenStore(db))
             .votes(new JdbcVoteStore(db))
+            .submissions(new JdbcSubmissionStore(db))
+            .lookup(arxiv)
             .mailer(mail)
             .build();
   }

@@ -83,7 +83,8 @@ class OpenApiTest {
             community.fx.community,
             new WebSecurity(community.fx.community, false),
             WebTestSupport.JSON,
-            community.store)
+            community.store,
+            new FakeSearchIndex())
         .routes()
         .forEach(r -> out.put(r.method() + " " + r.path(), r.query()));
     out.put("get /health", Set.of());

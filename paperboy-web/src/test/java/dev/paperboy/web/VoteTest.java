@@ -269,6 +269,12 @@ class VoteTest {
     }
   }
 
+  /** This test's helpers on another test's site. */
+  VoteTest withSite(CommunityServer s) {
+    site = s;
+    return this;
+  }
+
   /**
    * An account with an API token, made directly in the store (the sign-in flow has its own test).
    */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.SubmissionStore;
 import dev.paperboy.core.community.Vote;
 import dev.paperboy.core.community.VoteStore;
 import dev.paperboy.core.mail.EmailAddress;
@@ -48,6 +49,25 @@ public abstract class CommunityStoreContract {
   protected abstract UserStore users();
 
   protected abstract VoteStore votes();
+
+  protected abstract SubmissionStore submissions();
+
+  protected static final ArxivId NEW = ArxivId.parse("2506.00010");
+
+  protected void storeNewPapers(int n) {
+    List<Paper> ps = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ps.add(
+          Paper.builder(ArxivId.parse(String.format("2506.%05d", 10 + i)), "New " + i)
+              .abstractText("About new paper " + i)
+              .build());
+    }
+    papers().upsertPapers(ps);
+  }
+
+  protected static DailyEntry submitted(ArxivId id, String by) {
+    return new DailyEntry(TUE, id, EntrySource.COMMUNITY, by, 0, T0);
+  }
 
   @BeforeEach
   void someLists() {
@@ -129,6 +149,72 @@ public abstract class CommunityStoreContract {
     assertThat(votes().localVotes(A)).isEqualTo(1);
     assertThat(votes().localVotes(B)).isZero();
     assertThat(papers().upvotesOf(List.of(A, B))).isEqualTo(Map.of(A, 6, B, 4));
+  }
+
+  @Test
+  void aSubmissionPutsThePaperOnTheListOnceAndCountsTowardsTheCap() {
+    storeNewPapers(3);
+    User u = user("u");
+    Instant dayStart = Instant.parse("2025-06-17T00:00:00Z");
+    assertThat(submissions().isListed(NEW)).isFalse();
+    assertThat(submissions().submit(u.id(), submitted(NEW, "Ada"), dayStart, 2))
+        .isEqualTo(SubmissionStore.Outcome.SUBMITTED);
+    assertThat(submissions().isListed(NEW)).isTrue();
+    assertThat(papers().entriesOn(TUE))
+        .filteredOn(e -> e.paperId().equals(NEW))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.source()).isEqualTo(EntrySource.COMMUNITY);
+              assertThat(e.submitter()).isEqualTo("Ada");
+              assertThat(e.upvotes()).isZero();
+            });
+    assertThat(submissions().submit(user("v").id(), submitted(NEW, "Bob"), dayStart, 2))
+        .isEqualTo(SubmissionStore.Outcome.ALREADY_LISTED);
+    ArxivId second = ArxivId.parse("2506.00011");
+    ArxivId third = ArxivId.parse("2506.00012");
+    assertThat(submissions().submit(u.id(), submitted(second, "Ada"), dayStart, 2))
+        .isEqualTo(SubmissionStore.Outcome.SUBMITTED);
+    assertThat(submissions().submit(u.id(), submitted(third, "Ada"), dayStart, 2))
+        .isEqualTo(SubmissionStore.Outcome.CAP_REACHED);
+    assertThat(submissions().isListed(third)).isFalse();
+    assertThat(submissions().countSince(u.id(), dayStart)).isEqualTo(2);
+    assertThat(submissions().countSince(u.id(), T0.plusSeconds(1))).isZero();
+    assertThat(submissions().submissionsOf(u.id(), 10))
+        .extracting(dev.paperboy.core.community.Submission::paperId)
+        .containsExactlyInAnyOrder(NEW, second);
+
+    // Deleting the account keeps the papers listed, without the name.
+    assertThat(users().delete(u.id())).isTrue();
+    assertThat(papers().entriesOf(NEW))
+        .singleElement()
+        .satisfies(e -> assertThat(e.submitter()).isNull());
+  }
+
+  @Test
+  void concurrentSubmissionsOfOnePaperMakeOneEntry() throws Exception {
+    storeNewPapers(1);
+    List<User> people = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      people.add(user("p" + i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<SubmissionStore.Outcome>> results = new ArrayList<>();
+      for (User p : people) {
+        results.add(
+            pool.submit(
+                () -> submissions().submit(p.id(), submitted(NEW, p.displayName()), T0, 5)));
+      }
+      int winners = 0;
+      for (Future<SubmissionStore.Outcome> f : results) {
+        winners += f.get() == SubmissionStore.Outcome.SUBMITTED ? 1 : 0;
+      }
+      assertThat(winners).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(papers().entriesOf(NEW)).hasSize(1);
   }
 
   /**

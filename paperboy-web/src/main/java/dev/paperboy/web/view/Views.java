@@ -234,4 +234,13 @@ public final class Views {
 
   /** A page with a heading and a message (signed out, account deleted). */
   public record MessageView(PageMeta meta, String heading, String message) {}
+
+  /** The submit page. */
+  public record SubmitView(
+      PageMeta meta,
+      String input,
+      @Nullable String error,
+      long maxAgeDays,
+      int perDay,
+      int leftToday) {}
 }

@@ -44,6 +44,7 @@ import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
 import dev.paperboy.store.JdbcSubmissionStore;
+import dev.paperboy.store.JdbcCommentStore;
 import dev.paperboy.store.JdbcUserStore;
 import dev.paperboy.store.JdbcVoteStore;
 import dev.paperboy.web.Community;
@@ -252,6 +253,7 @@ public final class AppContext implements AutoCloseable {
               .apiTokens(new JdbcApiTokenStore(db))
               .votes(new JdbcVoteStore(db))
               .submissions(new JdbcSubmissionStore(db))
+              .comments(new JdbcCommentStore(db))
               .lookup(arxivLookup())
               .mailer(mailer())
               .build();

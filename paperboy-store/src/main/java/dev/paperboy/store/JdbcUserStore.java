@@ -97,6 +97,21 @@ public final class JdbcUserStore implements UserStore {
             ps.setString(1, id.value());
             ps.executeUpdate();
           }
+          // Comments: those others replied to stay as anonymous tombstones; the rest are deleted.
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE comment SET body = '', user_id = NULL,"
+                      + " deleted_at = COALESCE(deleted_at, created_at)"
+                      + " WHERE user_id = ? AND EXISTS"
+                      + " (SELECT 1 FROM comment r WHERE r.parent_id = comment.id)")) {
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              conn.prepareStatement("DELETE FROM comment WHERE user_id = ?")) {
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+          }
           // Submissions: the papers stay on their lists, without the person's name.
           try (PreparedStatement ps =
               conn.prepareStatement(

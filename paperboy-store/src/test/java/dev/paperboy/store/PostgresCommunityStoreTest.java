@@ -1,6 +1,7 @@
 package dev.paperboy.store;
 
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.CommentStore;
 import dev.paperboy.core.community.SubmissionStore;
 import dev.paperboy.core.community.VoteStore;
 import dev.paperboy.core.paper.PaperStore;
@@ -46,6 +47,11 @@ class PostgresCommunityStoreTest extends CommunityStoreContract {
   @Override
   protected SubmissionStore submissions() {
     return new JdbcSubmissionStore(db);
+  }
+
+  @Override
+  protected CommentStore comments() {
+    return new JdbcCommentStore(db);
   }
 
   @Override

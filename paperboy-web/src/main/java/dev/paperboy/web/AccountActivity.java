@@ -65,7 +65,20 @@ final class AccountActivity {
               AccountRoutes.WHEN.format(v.createdAt()),
               null));
     }
-    return new Lists(submissions, upvotes, List.of());
+    List<Views.ActivityItem> comments = new ArrayList<>();
+    var mine = community.comments().ofUser(user.id(), ON_PAGE);
+    Map<ArxivId, String> commented = titles(mine.stream().map(c -> c.paperId()).toList());
+    for (var c : mine) {
+      String text = c.body().length() > 140 ? c.body().substring(0, 140) + "\u2026" : c.body();
+      comments.add(
+          new Views.ActivityItem(
+              "/papers/" + c.paperId() + "#c-" + c.id(),
+              commented.getOrDefault(c.paperId(), c.paperId().value()),
+              AccountRoutes.WHEN.format(c.createdAt())
+                  + (c.hidden() ? " · hidden by moderators" : ""),
+              text));
+    }
+    return new Lists(submissions, upvotes, comments);
   }
 
   /** Adds the user's submissions, upvotes and comments to an export document. */
@@ -84,7 +97,23 @@ final class AccountActivity {
           .put("paper", v.paperId().value())
           .put("upvotedAt", HfJson.instant(v.createdAt()));
     }
-    out.putArray("comments");
+    ArrayNode comments = out.putArray("comments");
+    for (var c : community.comments().ofUser(user.id(), IN_EXPORT)) {
+      ObjectNode o =
+          comments
+              .addObject()
+              .put("id", c.id())
+              .put("paper", c.paperId().value())
+              .put("markdown", c.body())
+              .put("createdAt", HfJson.instant(c.createdAt()));
+      if (c.parentId() != null) {
+        o.put("parentId", c.parentId());
+      }
+      if (c.editedAt() != null) {
+        o.put("editedAt", HfJson.instant(c.editedAt()));
+      }
+      o.put("hidden", c.hidden());
+    }
   }
 
   private Map<ArxivId, String> titles(Collection<ArxivId> ids) {

@@ -8,6 +8,7 @@ import dev.paperboy.core.account.SignInLinks;
 import dev.paperboy.core.account.SignInStore;
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.CommentStore;
 import dev.paperboy.core.community.PaperLookup;
 import dev.paperboy.core.community.SubmissionRules;
 import dev.paperboy.core.community.SubmissionStore;
@@ -33,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  *     .users(userStore).sessions(sessionStore).secrets(secretStore).rateCounters(counterStore)
  *     .signIns(signInStore).apiTokens(apiTokenStore).mailer(mailer).votes(voteStore)
  *     .submissions(submissionStore).lookup(PoliteLookup.arxiv(arxivApiLookup))
+ *     .comments(commentStore)
  *     .build();
  * }</pre>
  */
@@ -52,6 +54,7 @@ public final class Community {
   private final VoteStore votes;
   private final SubmissionStore submissions;
   private final PaperLookup lookup;
+  private final CommentStore comments;
 
   private Community(Builder b) {
     this.config = b.config;
@@ -69,6 +72,7 @@ public final class Community {
     this.votes = Objects.requireNonNull(b.votes, "votes");
     this.submissions = Objects.requireNonNull(b.submissions, "submissions");
     this.lookup = Objects.requireNonNull(b.lookup, "lookup");
+    this.comments = Objects.requireNonNull(b.comments, "comments");
   }
 
   public static Builder builder(CommunityConfig config, Clock clock) {
@@ -131,6 +135,10 @@ public final class Community {
     return submissions;
   }
 
+  public CommentStore comments() {
+    return comments;
+  }
+
   /** Where submitted papers that the store lacks are looked up (the arXiv API, politely). */
   public PaperLookup lookup() {
     return lookup;
@@ -168,6 +176,7 @@ public final class Community {
     private @Nullable VoteStore votes;
     private @Nullable SubmissionStore submissions;
     private @Nullable PaperLookup lookup;
+    private @Nullable CommentStore comments;
 
     private Builder(CommunityConfig config, Clock clock) {
       this.config = Objects.requireNonNull(config, "config");
@@ -221,6 +230,11 @@ public final class Community {
 
     public Builder lookup(PaperLookup l) {
       lookup = l;
+      return this;
+    }
+
+    public Builder comments(CommentStore s) {
+      comments = s;
       return this;
     }
 

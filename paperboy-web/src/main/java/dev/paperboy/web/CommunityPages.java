@@ -20,24 +20,88 @@ final class CommunityPages {
   private final Votes votes;
   private final Submissions submissions;
   private final Templates templates;
+  private final Comments comments;
 
   CommunityPages(
       Community community,
       WebSecurity security,
       Votes votes,
       Submissions submissions,
-      Templates templates) {
+      Templates templates,
+      Comments comments) {
     this.community = community;
     this.security = security;
     this.votes = votes;
     this.submissions = submissions;
     this.templates = templates;
+    this.comments = comments;
   }
 
   void register(RoutesConfig r) {
     r.post("/papers/<id>/upvote", this::upvote);
     r.get("/submit", this::submitForm);
     r.post("/submit", this::submit);
+    r.post("/papers/<id>/comments", this::comment);
+    r.get("/comments/{cid}/edit", this::editForm);
+    r.post("/comments/{cid}/edit", this::edit);
+    r.post("/comments/{cid}/delete", this::delete);
+  }
+
+  /** POST /papers/{id}/comments ({@code body}, optional {@code parentId}): to the new comment. */
+  private void comment(Context ctx) {
+    ArxivId id = pathId(ctx, "id");
+    var c = comments.add(ctx, id, ctx.formParam("parentId"), ctx.formParam("body"));
+    ctx.redirect("/papers/" + id + "#c-" + c.id(), HttpStatus.SEE_OTHER);
+  }
+
+  private void editForm(Context ctx) {
+    if (security.principal(ctx).isEmpty()) {
+      ctx.redirect(
+          "/signin?next="
+              + java.net.URLEncoder.encode(ctx.path(), java.nio.charset.StandardCharsets.UTF_8),
+          HttpStatus.SEE_OTHER);
+      return;
+    }
+    var c = comments.own(ctx, ctx.pathParam("cid"));
+    renderEdit(ctx, c.id(), c.paperId().value(), c.body(), null);
+  }
+
+  private void renderEdit(
+      Context ctx, String id, String paperId, String body, @Nullable String error) {
+    ctx.header("Cache-Control", "no-store");
+    ctx.html(
+        templates.render(
+            "comment_edit.jte",
+            new Views.EditCommentView(
+                PageMeta.of("Edit your comment", "Edit your comment.", "none")
+                    .withViewer(security.viewer(ctx)),
+                id,
+                paperId,
+                body,
+                error)));
+  }
+
+  private void edit(Context ctx) {
+    String cid = ctx.pathParam("cid");
+    String body = Optional.ofNullable(ctx.formParam("body")).orElse("");
+    try {
+      var c = comments.edit(ctx, cid, body);
+      ctx.redirect("/papers/" + c.paperId() + "#c-" + c.id(), HttpStatus.SEE_OTHER);
+    } catch (BadRequest e) {
+      var c = comments.own(ctx, cid);
+      ctx.status(HttpStatus.BAD_REQUEST);
+      renderEdit(
+          ctx,
+          cid,
+          c.paperId().value(),
+          body,
+          e.getMessage().substring(e.parameter().length() + 2));
+    }
+  }
+
+  private void delete(Context ctx) {
+    var c = comments.delete(ctx, ctx.pathParam("cid"));
+    ctx.redirect("/papers/" + c.paperId() + "#comments", HttpStatus.SEE_OTHER);
   }
 
   private void submitForm(Context ctx) {

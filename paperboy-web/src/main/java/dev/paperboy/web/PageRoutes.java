@@ -398,6 +398,7 @@ final class PageRoutes {
         "paper.jte",
         new Views.PaperView(
             meta,
+            engagement.threads(ctx, id),
             card,
             p.authors(),
             facts(p),

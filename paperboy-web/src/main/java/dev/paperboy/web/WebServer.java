@@ -94,6 +94,9 @@ public final class WebServer {
     ObjectMapper mapper = new ObjectMapper();
     Templates templates = new Templates();
     Catalog catalog = new Catalog(store, index, clock, coverage);
+    if (community != null) {
+      catalog.withCommentCounts(ids -> community.comments().countsOf(ids));
+    }
     AtomicReference<String> base = new AtomicReference<>(baseUrl(config.port()));
     boolean https = config.publicUrl() != null && "https".equals(config.publicUrl().getScheme());
     WebSecurity security = new WebSecurity(community, https);
@@ -125,7 +128,8 @@ public final class WebServer {
                 security,
                 new Votes(community, security, store),
                 new Submissions(community, security, store, index),
-                templates);
+                templates,
+                new Comments(community, security, store));
     registerGauges();
 
     Javalin app =

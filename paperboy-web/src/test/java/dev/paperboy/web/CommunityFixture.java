@@ -5,6 +5,7 @@ import dev.paperboy.core.mail.OutgoingMessage;
 import dev.paperboy.core.mail.SendReceipt;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.JdbcApiTokenStore;
+import dev.paperboy.store.JdbcCommentStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
@@ -55,6 +56,7 @@ final class CommunityFixture implements AutoCloseable {
             .apiTokens(new JdbcApiTokenStore(db))
             .votes(new JdbcVoteStore(db))
             .submissions(new JdbcSubmissionStore(db))
+            .comments(new JdbcCommentStore(db))
             .lookup(arxiv)
             .mailer(mail)
             .build();

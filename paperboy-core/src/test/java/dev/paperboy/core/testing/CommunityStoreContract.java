@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.Comment;
+import dev.paperboy.core.community.CommentStore;
 import dev.paperboy.core.community.SubmissionStore;
 import dev.paperboy.core.community.Vote;
 import dev.paperboy.core.community.VoteStore;
@@ -51,6 +53,8 @@ public abstract class CommunityStoreContract {
   protected abstract VoteStore votes();
 
   protected abstract SubmissionStore submissions();
+
+  protected abstract CommentStore comments();
 
   protected static final ArxivId NEW = ArxivId.parse("2506.00010");
 
@@ -215,6 +219,68 @@ public abstract class CommunityStoreContract {
       pool.shutdownNow();
     }
     assertThat(papers().entriesOf(NEW)).hasSize(1);
+  }
+
+  @Test
+  void commentsThreadOneLevelDeepAndCountOnlyWhatReadersSee() {
+    User ada = user("ada");
+    User bob = user("bob");
+    Comment top = comments().add(ada.id(), A, null, "  **First**  ", T0);
+    assertThat(top.body()).isEqualTo("**First**");
+    assertThat(top.authorName()).isEqualTo(ada.displayName());
+    Comment reply = comments().add(bob.id(), A, top.id(), "A reply", T0.plusSeconds(1));
+    assertThat(reply.parentId()).isEqualTo(top.id());
+    Comment deeper =
+        comments().add(ada.id(), A, reply.id(), "Reply to the reply", T0.plusSeconds(2));
+    assertThat(deeper.parentId()).as("attached to the top-level comment").isEqualTo(top.id());
+    assertThatThrownBy(() -> comments().add(ada.id(), B, top.id(), "wrong paper", T0))
+        .isInstanceOf(NoSuchElementException.class);
+    assertThatThrownBy(() -> comments().add(ada.id(), B, null, "   ", T0))
+        .isInstanceOf(IllegalArgumentException.class);
+    Comment other = comments().add(bob.id(), B, null, "On B", T0);
+    assertThat(comments().ofPaper(A))
+        .extracting(Comment::id)
+        .containsExactly(top.id(), reply.id(), deeper.id());
+    assertThat(comments().countsOf(List.of(A, B, C))).isEqualTo(Map.of(A, 3, B, 1));
+
+    Comment edited = comments().edit(reply.id(), "A better reply", T0.plusSeconds(9));
+    assertThat(edited.body()).isEqualTo("A better reply");
+    assertThat(edited.editedAt()).isEqualTo(T0.plusSeconds(9));
+
+    comments().setHidden(other.id(), T0);
+    assertThat(comments().countsOf(List.of(B))).isEmpty();
+    assertThat(comments().setHidden(other.id(), null).hidden()).isFalse();
+
+    // A top-level comment with replies becomes a tombstone; a reply goes away.
+    comments().delete(top.id(), T0.plusSeconds(10));
+    Comment tomb = comments().find(top.id()).orElseThrow();
+    assertThat(tomb.deleted()).isTrue();
+    assertThat(tomb.body()).isEmpty();
+    comments().delete(deeper.id(), T0.plusSeconds(11));
+    assertThat(comments().find(deeper.id())).isEmpty();
+    assertThat(comments().countsOf(List.of(A))).isEqualTo(Map.of(A, 1));
+    assertThat(comments().ofUser(bob.id(), 10))
+        .extracting(Comment::id)
+        .containsExactly(reply.id(), other.id());
+  }
+
+  @Test
+  void deletingAnAccountLeavesAnonymousTombstonesWhereOthersReplied() {
+    User ada = user("ada");
+    User bob = user("bob");
+    Comment answered = comments().add(ada.id(), A, null, "Answered", T0);
+    comments().add(bob.id(), A, answered.id(), "Bob's answer", T0.plusSeconds(1));
+    Comment alone = comments().add(ada.id(), A, null, "Alone", T0.plusSeconds(2));
+    Comment adaReply = comments().add(ada.id(), A, answered.id(), "Ada again", T0.plusSeconds(3));
+    assertThat(users().delete(ada.id())).isTrue();
+    Comment tomb = comments().find(answered.id()).orElseThrow();
+    assertThat(tomb.deleted()).isTrue();
+    assertThat(tomb.body()).isEmpty();
+    assertThat(tomb.authorId()).isNull();
+    assertThat(tomb.authorName()).isNull();
+    assertThat(comments().find(alone.id())).isEmpty();
+    assertThat(comments().find(adaReply.id())).isEmpty();
+    assertThat(comments().ofPaper(A)).extracting(Comment::body).containsExactly("", "Bob's answer");
   }
 
   /**

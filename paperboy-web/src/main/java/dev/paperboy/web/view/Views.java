@@ -155,6 +155,7 @@ public final class Views {
   /** The paper page. */
   public record PaperView(
       PageMeta meta,
+      List<CommentView> comments,
       PaperCard card,
       List<String> allAuthors,
       List<Fact> facts,
@@ -243,4 +244,26 @@ public final class Views {
       long maxAgeDays,
       int perDay,
       int leftToday) {}
+
+  /**
+   * A comment as the paper page shows it.
+   *
+   * @param html the Markdown rendered and sanitised ({@code CommentMarkdown}): safe to insert
+   * @param mine true when the viewer wrote it (edit and delete are offered)
+   * @param hidden true when moderators hid it (only moderators see it, marked)
+   */
+  public record CommentView(
+      String id,
+      String author,
+      String html,
+      String when,
+      boolean edited,
+      boolean deleted,
+      boolean hidden,
+      boolean mine,
+      List<CommentView> replies) {}
+
+  /** The page to edit one's comment. */
+  public record EditCommentView(
+      PageMeta meta, String id, String paperId, String body, @Nullable String error) {}
 }

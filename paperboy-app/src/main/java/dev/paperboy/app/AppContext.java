@@ -36,15 +36,16 @@ import dev.paperboy.search.embed.OnnxEmbedder;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
 import dev.paperboy.store.JdbcApiTokenStore;
+import dev.paperboy.store.JdbcCommentStore;
 import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
+import dev.paperboy.store.JdbcModerationStore;
 import dev.paperboy.store.JdbcPaperStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
 import dev.paperboy.store.JdbcSubmissionStore;
-import dev.paperboy.store.JdbcCommentStore;
 import dev.paperboy.store.JdbcUserStore;
 import dev.paperboy.store.JdbcVoteStore;
 import dev.paperboy.web.Community;
@@ -254,6 +255,7 @@ public final class AppContext implements AutoCloseable {
               .votes(new JdbcVoteStore(db))
               .submissions(new JdbcSubmissionStore(db))
               .comments(new JdbcCommentStore(db))
+              .moderation(new JdbcModerationStore(db))
               .lookup(arxivLookup())
               .mailer(mailer())
               .build();

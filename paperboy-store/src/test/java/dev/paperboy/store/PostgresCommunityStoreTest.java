@@ -2,6 +2,7 @@ package dev.paperboy.store;
 
 import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.community.CommentStore;
+import dev.paperboy.core.community.ModerationStore;
 import dev.paperboy.core.community.SubmissionStore;
 import dev.paperboy.core.community.VoteStore;
 import dev.paperboy.core.paper.PaperStore;
@@ -52,6 +53,11 @@ class PostgresCommunityStoreTest extends CommunityStoreContract {
   @Override
   protected CommentStore comments() {
     return new JdbcCommentStore(db);
+  }
+
+  @Override
+  protected ModerationStore moderation() {
+    return new JdbcModerationStore(db);
   }
 
   @Override

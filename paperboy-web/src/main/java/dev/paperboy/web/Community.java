@@ -9,6 +9,7 @@ import dev.paperboy.core.account.SignInStore;
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.community.CommentStore;
+import dev.paperboy.core.community.ModerationStore;
 import dev.paperboy.core.community.PaperLookup;
 import dev.paperboy.core.community.SubmissionRules;
 import dev.paperboy.core.community.SubmissionStore;
@@ -34,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  *     .users(userStore).sessions(sessionStore).secrets(secretStore).rateCounters(counterStore)
  *     .signIns(signInStore).apiTokens(apiTokenStore).mailer(mailer).votes(voteStore)
  *     .submissions(submissionStore).lookup(PoliteLookup.arxiv(arxivApiLookup))
- *     .comments(commentStore)
+ *     .comments(commentStore).moderation(moderationStore)
  *     .build();
  * }</pre>
  */
@@ -55,6 +56,7 @@ public final class Community {
   private final SubmissionStore submissions;
   private final PaperLookup lookup;
   private final CommentStore comments;
+  private final ModerationStore moderation;
 
   private Community(Builder b) {
     this.config = b.config;
@@ -73,6 +75,7 @@ public final class Community {
     this.submissions = Objects.requireNonNull(b.submissions, "submissions");
     this.lookup = Objects.requireNonNull(b.lookup, "lookup");
     this.comments = Objects.requireNonNull(b.comments, "comments");
+    this.moderation = Objects.requireNonNull(b.moderation, "moderation");
   }
 
   public static Builder builder(CommunityConfig config, Clock clock) {
@@ -139,6 +142,10 @@ public final class Community {
     return comments;
   }
 
+  public ModerationStore moderation() {
+    return moderation;
+  }
+
   /** Where submitted papers that the store lacks are looked up (the arXiv API, politely). */
   public PaperLookup lookup() {
     return lookup;
@@ -177,6 +184,7 @@ public final class Community {
     private @Nullable SubmissionStore submissions;
     private @Nullable PaperLookup lookup;
     private @Nullable CommentStore comments;
+    private @Nullable ModerationStore moderation;
 
     private Builder(CommunityConfig config, Clock clock) {
       this.config = Objects.requireNonNull(config, "config");
@@ -235,6 +243,11 @@ public final class Community {
 
     public Builder comments(CommentStore s) {
       comments = s;
+      return this;
+    }
+
+    public Builder moderation(ModerationStore s) {
+      moderation = s;
       return this;
     }
 

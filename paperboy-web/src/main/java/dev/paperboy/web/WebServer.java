@@ -167,6 +167,7 @@ public final class WebServer {
               if (accounts != null) {
                 accounts.register(cfg.routes);
                 communityPages.register(cfg.routes);
+                new ModerationRoutes(community, security, templates, store).register(cfg.routes);
                 // Before the read API: its /api/papers/<arxivId> would match longer paths.
                 communityApi.register(cfg.routes);
               }

@@ -6,6 +6,7 @@ import dev.paperboy.core.mail.SendReceipt;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.JdbcApiTokenStore;
 import dev.paperboy.store.JdbcCommentStore;
+import dev.paperboy.store.JdbcModerationStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
@@ -57,6 +58,7 @@ final class CommunityFixture implements AutoCloseable {
             .votes(new JdbcVoteStore(db))
             .submissions(new JdbcSubmissionStore(db))
             .comments(new JdbcCommentStore(db))
+            .moderation(new JdbcModerationStore(db))
             .lookup(arxiv)
             .mailer(mail)
             .build();

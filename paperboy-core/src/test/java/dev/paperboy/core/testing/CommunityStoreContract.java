@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.AuditEntry;
 import dev.paperboy.core.community.Comment;
 import dev.paperboy.core.community.CommentStore;
+import dev.paperboy.core.community.ModerationStore;
 import dev.paperboy.core.community.SubmissionStore;
 import dev.paperboy.core.community.Vote;
 import dev.paperboy.core.community.VoteStore;
@@ -55,6 +57,8 @@ public abstract class CommunityStoreContract {
   protected abstract SubmissionStore submissions();
 
   protected abstract CommentStore comments();
+
+  protected abstract ModerationStore moderation();
 
   protected static final ArxivId NEW = ArxivId.parse("2506.00010");
 
@@ -281,6 +285,40 @@ public abstract class CommunityStoreContract {
     assertThat(comments().find(alone.id())).isEmpty();
     assertThat(comments().find(adaReply.id())).isEmpty();
     assertThat(comments().ofPaper(A)).extracting(Comment::body).containsExactly("", "Bob's answer");
+  }
+
+  @Test
+  void hiddenPapersLeaveEveryListAndComeBack() {
+    assertThat(moderation().hidePaper(A, "mod", "spam", T0)).isTrue();
+    assertThat(moderation().hidePaper(A, "mod", "again", T0)).isFalse();
+    assertThat(papers().entriesOn(MON)).extracting(DailyEntry::paperId).containsExactly(B);
+    assertThat(papers().entries(EntryQuery.between(MON, TUE), EntryOrder.UPVOTES, 0, 10))
+        .extracting(DailyEntry::paperId)
+        .containsExactly(B, C);
+    assertThat(papers().countEntries(EntryQuery.between(MON, TUE))).isEqualTo(2);
+    assertThat(papers().upvotesOf(List.of(A, B))).containsOnlyKeys(B);
+    assertThat(moderation().hiddenAmong(List.of(A, B))).containsExactly(A);
+    assertThat(moderation().hiddenPapers())
+        .singleElement()
+        .satisfies(h -> assertThat(h.reason()).isEqualTo("spam"));
+    // Still in the store: its page and search can find it.
+    assertThat(papers().findPaper(A)).isPresent();
+    assertThat(moderation().unhidePaper(A)).isTrue();
+    assertThat(moderation().unhidePaper(A)).isFalse();
+    assertThat(papers().entriesOn(MON)).extracting(DailyEntry::paperId).containsExactly(A, B);
+  }
+
+  @Test
+  void theAuditLogKeepsEveryActionNewestFirst() {
+    moderation().record(new AuditEntry(T0, "abc", "Mod", "paper.hide", A.value(), "spam"));
+    moderation()
+        .record(new AuditEntry(T0.plusSeconds(5), null, "command line", "user.role", "x", "admin"));
+    assertThat(moderation().audit(0, 10))
+        .extracting(AuditEntry::action)
+        .containsExactly("user.role", "paper.hide");
+    assertThat(moderation().audit(1, 10))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).isEqualTo("spam"));
   }
 
   /**

@@ -266,4 +266,25 @@ public final class Views {
   /** The page to edit one's comment. */
   public record EditCommentView(
       PageMeta meta, String id, String paperId, String body, @Nullable String error) {}
+
+  /** A hidden paper on the moderation page. */
+  public record HiddenRow(
+      String id, String title, String when, String by, @Nullable String reason) {}
+
+  /** An audit log line. */
+  public record AuditRow(
+      String when, String actor, String action, String target, @Nullable String detail) {}
+
+  /**
+   * The moderation page.
+   *
+   * @param audit the latest audit log lines (admins only; empty for moderators)
+   */
+  public record ModerationView(
+      PageMeta meta,
+      @Nullable String notice,
+      @Nullable String error,
+      List<HiddenRow> hidden,
+      boolean admin,
+      List<AuditRow> audit) {}
 }

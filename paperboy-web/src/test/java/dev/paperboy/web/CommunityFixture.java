@@ -44,6 +44,16 @@ final class CommunityFixture implements AutoCloseable {
       };
 
   CommunityFixture(Path dir, Clock clock, CommunityConfig config) {
+    this(dir, clock, config, null, null);
+  }
+
+  /** With a real mailer and arXiv lookup instead of the recording ones (the browser test). */
+  CommunityFixture(
+      Path dir,
+      Clock clock,
+      CommunityConfig config,
+      @org.jspecify.annotations.Nullable Mailer mailer,
+      dev.paperboy.core.community.@org.jspecify.annotations.Nullable PaperLookup lookup) {
     this.db = Database.sqlite(dir.resolve("community.db"));
     this.clock = clock;
     this.users = new JdbcUserStore(db);
@@ -59,8 +69,8 @@ final class CommunityFixture implements AutoCloseable {
             .submissions(new JdbcSubmissionStore(db))
             .comments(new JdbcCommentStore(db))
             .moderation(new JdbcModerationStore(db))
-            .lookup(arxiv)
-            .mailer(mail)
+            .lookup(lookup != null ? lookup : arxiv)
+            .mailer(mailer != null ? mailer : mail)
             .build();
   }
 

@@ -16,8 +16,16 @@ final class CommunityServer implements AutoCloseable {
   }
 
   CommunityServer(Path dir, CommunityConfig config) {
+    this(dir, config, null, null);
+  }
+
+  CommunityServer(
+      Path dir,
+      CommunityConfig config,
+      dev.paperboy.core.mail.@org.jspecify.annotations.Nullable Mailer mailer,
+      dev.paperboy.core.community.@org.jspecify.annotations.Nullable PaperLookup lookup) {
     clock = CommunityFixture.clockAt(Instant.parse("2025-06-25T15:00:00Z"));
-    fx = new CommunityFixture(dir, clock, config);
+    fx = new CommunityFixture(dir, clock, config, mailer, lookup);
     // The papers live in the same SQLite database as accounts and votes, as in a real install.
     store = new dev.paperboy.store.JdbcPaperStore(fx.db);
     store.upsertPapers(Fixture.papers());

@@ -6,6 +6,8 @@ import dev.paperboy.app.config.LiveConfig;
 import dev.paperboy.app.config.SearchConfig;
 import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.calendar.ArxivCalendar;
+import dev.paperboy.core.community.PaperLookup;
+import dev.paperboy.core.community.PoliteLookup;
 import dev.paperboy.core.embed.Embedder;
 import dev.paperboy.core.embed.EmbeddingJob;
 import dev.paperboy.core.embed.EmbeddingStore;
@@ -19,6 +21,8 @@ import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.security.Role;
+import dev.paperboy.ingest.api.ArxivApiClient;
+import dev.paperboy.ingest.api.ArxivApiLookup;
 import dev.paperboy.ingest.harvest.HarvestSettings;
 import dev.paperboy.ingest.http.HttpFetcher;
 import dev.paperboy.ingest.http.HttpSettings;
@@ -37,21 +41,27 @@ import dev.paperboy.search.solr.SolrSettings;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
 import dev.paperboy.store.JdbcApiTokenStore;
+import dev.paperboy.store.JdbcCommentStore;
 import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
 import dev.paperboy.store.JdbcLeases;
+import dev.paperboy.store.JdbcModerationStore;
 import dev.paperboy.store.JdbcPaperStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
+import dev.paperboy.store.JdbcSubmissionStore;
 import dev.paperboy.store.JdbcUserStore;
+import dev.paperboy.store.JdbcVoteStore;
 import dev.paperboy.web.Community;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -292,6 +302,11 @@ public final class AppContext implements AutoCloseable {
               .rateCounters(new JdbcRateCounterStore(db))
               .signIns(new JdbcSignInStore(db))
               .apiTokens(new JdbcApiTokenStore(db))
+              .votes(new JdbcVoteStore(db))
+              .submissions(new JdbcSubmissionStore(db))
+              .comments(new JdbcCommentStore(db))
+              .moderation(new JdbcModerationStore(db))
+              .lookup(arxivLookup())
               .mailer(mailer())
               .build();
       EmailAddress admin = config.community().firstAdmin();
@@ -314,6 +329,17 @@ public final class AppContext implements AutoCloseable {
                   config.mail().smtp(), config.mail().directory().resolve("outbox"), clock));
     }
     return mailer;
+  }
+
+  /**
+   * Submit-by-id's lookup: the arXiv API ({@code arxiv.api.url}, else arXiv's own), at most one
+   * request per three seconds from this process.
+   */
+  private PaperLookup arxivLookup() {
+    URI api =
+        config.live().arxivApiUrl() != null ? config.live().arxivApiUrl() : ArxivApiClient.ARXIV;
+    return PoliteLookup.arxiv(
+        new ArxivApiLookup(new ArxivApiClient(http(), api, Duration.ofSeconds(3), Sleeper.REAL)));
   }
 
   /** The accounts of the store (for the CLI). */

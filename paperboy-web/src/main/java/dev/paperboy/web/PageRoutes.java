@@ -47,13 +47,20 @@ final class PageRoutes {
   private final PaperStore store;
   private final Templates templates;
   private final WebSecurity security;
+  private final Engagement engagement;
 
-  PageRoutes(WebConfig config, Catalog catalog, Templates templates, WebSecurity security) {
+  PageRoutes(
+      WebConfig config,
+      Catalog catalog,
+      Templates templates,
+      WebSecurity security,
+      Engagement engagement) {
     this.config = config;
     this.catalog = catalog;
     this.store = catalog.store();
     this.templates = templates;
     this.security = security;
+    this.engagement = engagement;
   }
 
   void register(RoutesConfig routes) {
@@ -117,7 +124,7 @@ final class PageRoutes {
             meta,
             day,
             home,
-            cards(slice),
+            cards(ctx, slice),
             slice.total(),
             Links.pager(ctx, page, slice.total(), size),
             previous,
@@ -285,7 +292,7 @@ final class PageRoutes {
             sub,
             from,
             to,
-            cards(slice),
+            cards(ctx, slice),
             slice.total(),
             Links.pager(ctx, page, slice.total(), size),
             previous,
@@ -334,7 +341,7 @@ final class PageRoutes {
             meta,
             windows,
             window.label(),
-            cards(slice),
+            cards(ctx, slice),
             slice.total(),
             Links.pager(ctx, page, slice.total(), size),
             trending.map(Catalog.Trending::from).orElse(null),
@@ -366,7 +373,7 @@ final class PageRoutes {
       ctx.result(PaperMarkdown.render(p, featured, upvotes));
       return;
     }
-    Views.PaperCard card = Cards.card(0, p, null, upvotes, null);
+    Views.PaperCard card = engagement.decorate(ctx, Cards.card(0, p, null, upvotes, null));
     List<Views.Featured> days = new ArrayList<>();
     for (DailyEntry e : featured) {
       days.add(new Views.Featured(e.day(), sourceLabel(e.source()), e.upvotes(), e.submitter()));
@@ -391,6 +398,7 @@ final class PageRoutes {
         "paper.jte",
         new Views.PaperView(
             meta,
+            engagement.threads(ctx, id),
             card,
             p.authors(),
             facts(p),
@@ -561,6 +569,7 @@ final class PageRoutes {
         for (Catalog.Found f : results.items()) {
           cards.add(Cards.hit(++rank, f.paper(), f.upvotes(), f.hit().title(), f.hit().snippet()));
         }
+        cards = engagement.decorate(ctx, cards);
         total = results.total();
         pager = Links.pager(ctx, page, Math.min(total, 1000L), size);
         String feedQuery = Links.with(ctx, "p", null);
@@ -633,6 +642,10 @@ final class PageRoutes {
     if (page > 1 && (long) (page - 1) * size >= total) {
       throw new NotFound("There is no page " + page + " of this list.");
     }
+  }
+
+  private List<Views.PaperCard> cards(Context ctx, Catalog.Slice slice) {
+    return engagement.decorate(ctx, cards(slice));
   }
 
   private List<Views.PaperCard> cards(Catalog.Slice slice) {

@@ -4,8 +4,11 @@ import dev.paperboy.app.config.Config;
 import dev.paperboy.app.config.ConfigException;
 import dev.paperboy.app.config.DigestConfig;
 import dev.paperboy.app.config.LiveConfig;
+import dev.paperboy.app.config.SearchConfig;
 import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.calendar.ArxivCalendar;
+import dev.paperboy.core.community.PaperLookup;
+import dev.paperboy.core.community.PoliteLookup;
 import dev.paperboy.core.digest.DigestComposer;
 import dev.paperboy.core.digest.DigestLinks;
 import dev.paperboy.core.digest.DigestSender;
@@ -20,8 +23,10 @@ import dev.paperboy.core.digest.SuppressionList;
 import dev.paperboy.core.embed.Embedder;
 import dev.paperboy.core.embed.EmbeddingJob;
 import dev.paperboy.core.embed.EmbeddingStore;
+import dev.paperboy.core.embed.VectorLookup;
 import dev.paperboy.core.ingest.HarvestCheckpointStore;
 import dev.paperboy.core.ingest.Importer;
+import dev.paperboy.core.jobs.ExclusiveRunner;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.paper.PaperStore;
@@ -35,6 +40,8 @@ import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.security.Role;
 import dev.paperboy.digest.DigestMessages;
 import dev.paperboy.digest.DigestScheduler;
+import dev.paperboy.ingest.api.ArxivApiClient;
+import dev.paperboy.ingest.api.ArxivApiLookup;
 import dev.paperboy.ingest.harvest.HarvestSettings;
 import dev.paperboy.ingest.http.HttpFetcher;
 import dev.paperboy.ingest.http.HttpSettings;
@@ -48,25 +55,33 @@ import dev.paperboy.search.HybridOptions;
 import dev.paperboy.search.LuceneSearchIndex;
 import dev.paperboy.search.embed.ModelSpec;
 import dev.paperboy.search.embed.OnnxEmbedder;
+import dev.paperboy.search.solr.SolrSearchIndex;
+import dev.paperboy.search.solr.SolrSettings;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
 import dev.paperboy.store.JdbcApiTokenStore;
+import dev.paperboy.store.JdbcCommentStore;
 import dev.paperboy.store.JdbcEditionStore;
 import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
+import dev.paperboy.store.JdbcLeases;
+import dev.paperboy.store.JdbcModerationStore;
 import dev.paperboy.store.JdbcOutbox;
 import dev.paperboy.store.JdbcPaperStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
+import dev.paperboy.store.JdbcSubmissionStore;
 import dev.paperboy.store.JdbcSubscriptionStore;
 import dev.paperboy.store.JdbcSuppressionList;
 import dev.paperboy.store.JdbcUserStore;
+import dev.paperboy.store.JdbcVoteStore;
 import dev.paperboy.web.Community;
 import dev.paperboy.web.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -95,6 +110,7 @@ public final class AppContext implements AutoCloseable {
   private @Nullable Mailer mailer;
   private @Nullable DigestLinks digestLinks;
   private @Nullable DigestMessages digestMessages;
+  private @Nullable ExclusiveRunner jobs;
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -141,6 +157,14 @@ public final class AppContext implements AutoCloseable {
    * BM25 fields and answers all three modes; the model loads on the first search by meaning.
    */
   public synchronized SearchIndex index() {
+    if (index == null && config.search().engine() == SearchConfig.Engine.SOLR) {
+      SolrSearchIndex.Semantic semantic = null;
+      if (config.search().semantic()) {
+        Embedder e = embedder();
+        semantic = solrSemantic(e, embeddingStore().lookup(e.modelName()), HybridOptions.DEFAULTS);
+      }
+      index = track(SolrSearchIndex.open(solrSettings(), semantic));
+    }
     if (index == null) {
       LuceneSearchIndex.Semantic semantic = null;
       if (config.search().semantic()) {
@@ -155,6 +179,41 @@ public final class AppContext implements AutoCloseable {
                   config.search().indexDir(), LuceneSearchIndex.Options.DEFAULTS, semantic));
     }
     return index;
+  }
+
+  /** The SolrCloud collection of {@code search.solr.*}. */
+  public SolrSettings solrSettings() {
+    return SolrSettings.of(config.search().solrUrls(), config.search().solrCollection());
+  }
+
+  /** Semantic search on Solr with the same fusion, weight and depth as the embedded index. */
+  public static SolrSearchIndex.Semantic solrSemantic(
+      Embedder embedder, VectorLookup vectors, HybridOptions hybrid) {
+    return new SolrSearchIndex.Semantic(
+        embedder,
+        vectors,
+        hybrid.fusion() == HybridOptions.Fusion.RRF
+            ? SolrSearchIndex.FusionMethod.RRF
+            : SolrSearchIndex.FusionMethod.CONVEX,
+        hybrid.alpha(),
+        hybrid.rrfK(),
+        hybrid.depth());
+  }
+
+  /**
+   * Runs scheduled jobs on one node at a time: each run takes the job's lease in the store ({@code
+   * job_lease}), renews it while it works, and skips when another node holds it.
+   */
+  public synchronized ExclusiveRunner.Guard jobGuard() {
+    if (jobs == null) {
+      jobs =
+          track(
+              new ExclusiveRunner(
+                  new JdbcLeases(database(), clock),
+                  config.jobs().node() + ":" + ProcessHandle.current().pid(),
+                  config.jobs().leaseTtl()));
+    }
+    return jobs.guard();
   }
 
   /** The search modes the index answers; the first is the site's default. */
@@ -269,6 +328,11 @@ public final class AppContext implements AutoCloseable {
               .rateCounters(new JdbcRateCounterStore(db))
               .signIns(new JdbcSignInStore(db))
               .apiTokens(new JdbcApiTokenStore(db))
+              .votes(new JdbcVoteStore(db))
+              .submissions(new JdbcSubmissionStore(db))
+              .comments(new JdbcCommentStore(db))
+              .moderation(new JdbcModerationStore(db))
+              .lookup(arxivLookup())
               .mailer(mailer())
               .build();
       EmailAddress admin = config.community().firstAdmin();
@@ -451,6 +515,17 @@ public final class AppContext implements AutoCloseable {
       host = "localhost";
     }
     return host + ":" + ProcessHandle.current().pid();
+  }
+
+  /**
+   * Submit-by-id's lookup: the arXiv API ({@code arxiv.api.url}, else arXiv's own), at most one
+   * request per three seconds from this process.
+   */
+  private PaperLookup arxivLookup() {
+    URI api =
+        config.live().arxivApiUrl() != null ? config.live().arxivApiUrl() : ArxivApiClient.ARXIV;
+    return PoliteLookup.arxiv(
+        new ArxivApiLookup(new ArxivApiClient(http(), api, Duration.ofSeconds(3), Sleeper.REAL)));
   }
 
   /** The accounts of the store (for the CLI). */

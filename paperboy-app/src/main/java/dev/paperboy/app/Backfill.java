@@ -43,10 +43,27 @@ public final class Backfill implements AutoCloseable {
     this.interval = app.config().search().embedInterval();
   }
 
+  /** The lease names of the two jobs (several app nodes: one node runs each at a time). */
+  public static final String REBUILD_JOB = "index-rebuild";
+
+  public static final String EMBED_JOB = "embedding-backfill";
+
   public void start() {
-    executor.execute(this::rebuildIfNeeded);
+    executor.execute(() -> guarded(REBUILD_JOB, this::rebuildIfNeeded));
     if (job != null) {
-      executor.scheduleWithFixedDelay(this::embed, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+      executor.scheduleWithFixedDelay(
+          () -> guarded(EMBED_JOB, this::embed), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Runs {@code work} only while holding the job's lease; another node holding it skips it. */
+  private void guarded(String name, Runnable work) {
+    try {
+      if (!app.jobGuard().runExclusively(name, work)) {
+        LOG.debug("{} skipped: another node holds its lease", name);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("{} failed; it is retried in {}", name, interval, e);
     }
   }
 

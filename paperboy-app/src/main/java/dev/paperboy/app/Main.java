@@ -1,13 +1,16 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.cli.BenchCommand;
 import dev.paperboy.app.cli.DigestCommand;
 import dev.paperboy.app.cli.EmbedCommand;
 import dev.paperboy.app.cli.EvalCommand;
 import dev.paperboy.app.cli.HarvestCommand;
 import dev.paperboy.app.cli.ImportCommand;
+import dev.paperboy.app.cli.MigrateCommand;
 import dev.paperboy.app.cli.ReindexCommand;
 import dev.paperboy.app.cli.SearchCommand;
 import dev.paperboy.app.cli.ServeCommand;
+import dev.paperboy.app.cli.SolrCommand;
 import dev.paperboy.app.cli.StatsCommand;
 import dev.paperboy.app.cli.UpdateCommand;
 import dev.paperboy.app.cli.UserCommand;
@@ -32,9 +35,12 @@ import picocli.CommandLine.Command;
       ReindexCommand.class,
       EmbedCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
       StatsCommand.class,
       UserCommand.class,
       DigestCommand.class,
+      MigrateCommand.class,
+      SolrCommand.class,
       CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",

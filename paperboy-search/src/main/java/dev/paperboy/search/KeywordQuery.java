@@ -1,5 +1,6 @@
 package dev.paperboy.search;
 
+import dev.paperboy.core.search.QuerySyntax;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -50,13 +51,13 @@ import org.jspecify.annotations.Nullable;
 public record KeywordQuery(List<Clause> clauses) {
 
   /** Characters of input read; the rest is ignored. */
-  public static final int MAX_CHARS = 1000;
+  public static final int MAX_CHARS = QuerySyntax.MAX_CHARS;
 
   /** Prefix words per query; more are read as plain words (each prefix expands to many terms). */
-  public static final int MAX_PREFIXES = 8;
+  public static final int MAX_PREFIXES = QuerySyntax.MAX_PREFIXES;
 
   /** Characters before a {@code *} for it to mean a prefix. */
-  public static final int MIN_PREFIX = 2;
+  public static final int MIN_PREFIX = QuerySyntax.MIN_PREFIX;
 
   /** The kinds of query parts. */
   public enum Kind {
@@ -86,88 +87,21 @@ public record KeywordQuery(List<Clause> clauses) {
     clauses = List.copyOf(clauses);
   }
 
-  /** Reads user input; never throws for any string. */
+  /**
+   * Reads user input; never throws for any string. The parsing itself is {@link QuerySyntax}'s,
+   * shared with the other search engines so the syntax is the same whichever one answers.
+   */
   public static KeywordQuery parse(@Nullable String input) {
-    if (input == null) {
-      return new KeywordQuery(List.of());
-    }
-    String s = truncate(input);
     List<Clause> clauses = new ArrayList<>();
-    int prefixes = 0;
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-        continue;
-      }
-      boolean excluded = false;
-      if (c == '-' && i + 1 < n) {
-        char next = s.charAt(i + 1);
-        if (!Character.isWhitespace(next) && next != '-') {
-          excluded = true;
-          i++;
-          c = next;
-        }
-      }
-      if (c == '"') {
-        int close = s.indexOf('"', i + 1);
-        if (close < 0) {
-          // An unclosed quote is ignored; the words after it are read as plain words.
-          i++;
-          continue;
-        }
-        String phrase = s.substring(i + 1, close);
-        if (!phrase.isBlank()) {
-          clauses.add(new Clause(Kind.PHRASE, phrase, excluded));
-        }
-        i = close + 1;
-        continue;
-      }
-      int start = i;
-      while (i < n && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '"') {
-        i++;
-      }
-      String word = s.substring(start, i);
-      String stem = stripStars(word);
-      if (word.endsWith("*")
-          && stem.length() >= MIN_PREFIX
-          && stem.indexOf('*') < 0
-          && Character.isLetterOrDigit(stem.codePointBefore(stem.length()))
-          && prefixes < MAX_PREFIXES) {
-        prefixes++;
-        clauses.add(new Clause(Kind.PREFIX, stem, excluded));
-      } else {
-        clauses.add(new Clause(Kind.WORDS, word, excluded));
-      }
+    for (QuerySyntax.Clause c : QuerySyntax.parse(input).clauses()) {
+      clauses.add(new Clause(Kind.valueOf(c.kind().name()), c.text(), c.excluded()));
     }
     return new KeywordQuery(clauses);
   }
 
   /** The input's first {@link #MAX_CHARS} characters, without splitting a surrogate pair. */
   static String truncate(String input) {
-    if (input.length() <= MAX_CHARS) {
-      return input;
-    }
-    int end = MAX_CHARS;
-    if (Character.isHighSurrogate(input.charAt(end - 1))) {
-      end--;
-    }
-    return input.substring(0, end);
-  }
-
-  /** The word without trailing stars and without leading punctuation such as {@code (}. */
-  private static String stripStars(String word) {
-    int end = word.length();
-    while (end > 0 && word.charAt(end - 1) == '*') {
-      end--;
-    }
-    int start = 0;
-    while (start < end && !Character.isLetterOrDigit(word.codePointAt(start))) {
-      start += Character.charCount(word.codePointAt(start));
-    }
-    return word.substring(start, end);
+    return QuerySyntax.truncate(input);
   }
 
   /** The words to look for, without operators (e.g. what to embed for semantic search). */

@@ -35,6 +35,13 @@ import org.jspecify.annotations.Nullable;
  * in one transaction. A batch may name the same paper twice; its records merge in order.
  */
 public final class JdbcPaperStore implements PaperStore {
+  /**
+   * What list queries read: the view {@code listed_entry}, day-list entries with the local votes
+   * added to the imported baseline (migration V6). Imports read and write {@code daily_entry}, the
+   * baseline, so merging a re-imported count never mixes in local votes.
+   */
+  static final String LISTED = "listed_entry";
+
   /** Ids per {@code IN (...)} list; well under SQLite's and PostgreSQL's parameter limits. */
   static final int IN_CHUNK = 500;
 
@@ -350,14 +357,20 @@ public final class JdbcPaperStore implements PaperStore {
     return queryEntries(
         "SELECT "
             + PaperRows.ENTRY_COLUMNS
-            + " FROM daily_entry WHERE day = ? ORDER BY upvotes DESC, paper_id",
+            + " FROM "
+            + LISTED
+            + " WHERE day = ? ORDER BY upvotes DESC, paper_id",
         ps -> dialect.setDate(ps, 1, day));
   }
 
   @Override
   public List<DailyEntry> entriesOf(ArxivId id) {
     return queryEntries(
-        "SELECT " + PaperRows.ENTRY_COLUMNS + " FROM daily_entry WHERE paper_id = ? ORDER BY day",
+        "SELECT "
+            + PaperRows.ENTRY_COLUMNS
+            + " FROM "
+            + LISTED
+            + " WHERE paper_id = ? ORDER BY day",
         ps -> ps.setString(1, id.value()));
   }
 
@@ -396,7 +409,9 @@ public final class JdbcPaperStore implements PaperStore {
       return queryEntries(
           "SELECT "
               + PaperRows.ENTRY_COLUMNS
-              + " FROM daily_entry e"
+              + " FROM "
+              + LISTED
+              + " e"
               + entryFilter(query)
               + " ORDER BY "
               + orderBy
@@ -414,7 +429,9 @@ public final class JdbcPaperStore implements PaperStore {
             + " FROM (SELECT "
             + PaperRows.ENTRY_COLUMNS
             + ", ROW_NUMBER() OVER (PARTITION BY paper_id ORDER BY upvotes DESC, day DESC) AS rn"
-            + " FROM daily_entry e"
+            + " FROM "
+            + LISTED
+            + " e"
             + entryFilter(query)
             + ") best WHERE rn = 1 ORDER BY "
             + orderBy
@@ -430,7 +447,7 @@ public final class JdbcPaperStore implements PaperStore {
 
   @Override
   public long countEntries(EntryQuery query) {
-    String sql = "SELECT COUNT(DISTINCT paper_id) FROM daily_entry e" + entryFilter(query);
+    String sql = "SELECT COUNT(DISTINCT paper_id) FROM " + LISTED + " e" + entryFilter(query);
     return db.read(
         conn -> {
           try (PreparedStatement ps = conn.prepareStatement(sql)) {
@@ -475,7 +492,9 @@ public final class JdbcPaperStore implements PaperStore {
           Map<ArxivId, Integer> out = new HashMap<>();
           for (List<ArxivId> chunk : chunks(new LinkedHashSet<>(ids))) {
             String sql =
-                "SELECT paper_id, MAX(upvotes) FROM daily_entry WHERE paper_id IN ("
+                "SELECT paper_id, MAX(upvotes) FROM "
+                    + LISTED
+                    + " WHERE paper_id IN ("
                     + PaperRows.placeholders(chunk.size())
                     + ") GROUP BY paper_id";
             try (PreparedStatement ps = conn.prepareStatement(sql)) {

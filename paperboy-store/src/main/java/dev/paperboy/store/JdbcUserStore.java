@@ -89,6 +89,38 @@ public final class JdbcUserStore implements UserStore {
   public boolean delete(UserId id) {
     return db.inTransaction(
         conn -> {
+          // Votes: taken off the per-paper totals first; the rows then go with the account.
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE paper_vote SET votes = votes - 1"
+                      + " WHERE paper_id IN (SELECT paper_id FROM vote WHERE user_id = ?)")) {
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+          }
+          // Comments: those others replied to stay as anonymous tombstones; the rest are deleted.
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE comment SET body = '', user_id = NULL,"
+                      + " deleted_at = COALESCE(deleted_at, created_at)"
+                      + " WHERE user_id = ? AND EXISTS"
+                      + " (SELECT 1 FROM comment r WHERE r.parent_id = comment.id)")) {
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              conn.prepareStatement("DELETE FROM comment WHERE user_id = ?")) {
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+          }
+          // Submissions: the papers stay on their lists, without the person's name.
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "UPDATE daily_entry SET submitter = NULL WHERE source = 'COMMUNITY' AND EXISTS"
+                      + " (SELECT 1 FROM submission s WHERE s.user_id = ?"
+                      + " AND s.paper_id = daily_entry.paper_id AND s.day = daily_entry.day)")) {
+            ps.setString(1, id.value());
+            ps.executeUpdate();
+          }
           try (PreparedStatement ps = conn.prepareStatement("DELETE FROM app_user WHERE id = ?")) {
             ps.setString(1, id.value());
             return ps.executeUpdate() == 1;

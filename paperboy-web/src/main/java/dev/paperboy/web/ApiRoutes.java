@@ -153,8 +153,12 @@ final class ApiRoutes {
       total = slice.total();
     }
     ArrayNode out = mapper.createArrayNode();
+    Map<ArxivId, Integer> comments =
+        catalog.commentCounts(items.stream().map(l -> l.paper().id()).toList());
     for (Catalog.Listed l : items) {
-      out.add(json.entry(l.paper(), l.entry(), l.entry().upvotes()));
+      out.add(
+          json.entry(
+              l.paper(), l.entry(), l.entry().upvotes(), comments.getOrDefault(l.paper().id(), 0)));
     }
     ctx.header("X-Total-Count", Long.toString(total));
     sendJson(ctx, out);
@@ -207,8 +211,10 @@ final class ApiRoutes {
       throw new BadRequest("mode", notAvailable(mode));
     }
     ArrayNode out = mapper.createArrayNode();
+    Map<ArxivId, Integer> comments =
+        catalog.commentCounts(results.items().stream().map(f -> f.paper().id()).toList());
     for (Catalog.Found f : results.items()) {
-      out.add(json.found(f.paper(), f.upvotes()));
+      out.add(json.found(f.paper(), f.upvotes(), comments.getOrDefault(f.paper().id(), 0)));
     }
     ctx.header("X-Total-Count", Long.toString(results.total()));
     sendJson(ctx, out);

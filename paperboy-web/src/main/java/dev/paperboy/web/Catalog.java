@@ -55,6 +55,8 @@ public final class Catalog {
   private final SearchIndex index;
   private final Clock clock;
   private final Supplier<@Nullable Coverage> coverage;
+  private java.util.function.Function<java.util.Collection<ArxivId>, Map<ArxivId, Integer>>
+      commentCounts = ids -> Map.of();
 
   public Catalog(PaperStore store, SearchIndex index, Clock clock) {
     this(store, index, clock, () -> null);
@@ -70,6 +72,21 @@ public final class Catalog {
     this.index = index;
     this.clock = clock;
     this.coverage = coverage;
+  }
+
+  /**
+   * Where visible comment counts come from (the community features); without it every paper has
+   * none. Set once, before the server starts.
+   */
+  Catalog withCommentCounts(
+      java.util.function.Function<java.util.Collection<ArxivId>, Map<ArxivId, Integer>> counts) {
+    this.commentCounts = counts;
+    return this;
+  }
+
+  /** Visible comments per paper; papers without any are left out. */
+  public Map<ArxivId, Integer> commentCounts(java.util.Collection<ArxivId> ids) {
+    return ids.isEmpty() ? Map.of() : commentCounts.apply(ids);
   }
 
   /** Papers with a vector among all papers; empty when semantic search is not wired. */

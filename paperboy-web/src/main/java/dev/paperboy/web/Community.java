@@ -8,6 +8,12 @@ import dev.paperboy.core.account.SignInLinks;
 import dev.paperboy.core.account.SignInStore;
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.CommentStore;
+import dev.paperboy.core.community.ModerationStore;
+import dev.paperboy.core.community.PaperLookup;
+import dev.paperboy.core.community.SubmissionRules;
+import dev.paperboy.core.community.SubmissionStore;
+import dev.paperboy.core.community.VoteStore;
 import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.security.RateCounterStore;
 import dev.paperboy.core.security.RateLimiter;
@@ -27,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * Community c = Community.builder(config, clock)
  *     .users(userStore).sessions(sessionStore).secrets(secretStore).rateCounters(counterStore)
- *     .signIns(signInStore).apiTokens(apiTokenStore).mailer(mailer)
+ *     .signIns(signInStore).apiTokens(apiTokenStore).mailer(mailer).votes(voteStore)
+ *     .submissions(submissionStore).lookup(PoliteLookup.arxiv(arxivApiLookup))
+ *     .comments(commentStore).moderation(moderationStore)
  *     .build();
  * }</pre>
  */
@@ -44,6 +52,11 @@ public final class Community {
   private final SignInLinks signInLinks;
   private final ApiTokenStore apiTokens;
   private final Mailer mailer;
+  private final VoteStore votes;
+  private final SubmissionStore submissions;
+  private final PaperLookup lookup;
+  private final CommentStore comments;
+  private final ModerationStore moderation;
 
   private Community(Builder b) {
     this.config = b.config;
@@ -58,6 +71,11 @@ public final class Community {
     this.signInLinks = new SignInLinks(tokens, signInStore, clock, config.signInLinkTtl());
     this.apiTokens = Objects.requireNonNull(b.apiTokens, "apiTokens");
     this.mailer = Objects.requireNonNull(b.mailer, "mailer");
+    this.votes = Objects.requireNonNull(b.votes, "votes");
+    this.submissions = Objects.requireNonNull(b.submissions, "submissions");
+    this.lookup = Objects.requireNonNull(b.lookup, "lookup");
+    this.comments = Objects.requireNonNull(b.comments, "comments");
+    this.moderation = Objects.requireNonNull(b.moderation, "moderation");
   }
 
   public static Builder builder(CommunityConfig config, Clock clock) {
@@ -112,6 +130,32 @@ public final class Community {
     return apiTokens;
   }
 
+  public VoteStore votes() {
+    return votes;
+  }
+
+  public SubmissionStore submissions() {
+    return submissions;
+  }
+
+  public CommentStore comments() {
+    return comments;
+  }
+
+  public ModerationStore moderation() {
+    return moderation;
+  }
+
+  /** Where submitted papers that the store lacks are looked up (the arXiv API, politely). */
+  public PaperLookup lookup() {
+    return lookup;
+  }
+
+  /** The submission rules of the configuration. */
+  public SubmissionRules submissionRules() {
+    return new SubmissionRules(config.submissionMaxAge(), config.submissionsPerDay());
+  }
+
   /** Where sign-in mails (and later digests) go. */
   public Mailer mailer() {
     return mailer;
@@ -136,6 +180,11 @@ public final class Community {
     private @Nullable SignInStore signIns;
     private @Nullable ApiTokenStore apiTokens;
     private @Nullable Mailer mailer;
+    private @Nullable VoteStore votes;
+    private @Nullable SubmissionStore submissions;
+    private @Nullable PaperLookup lookup;
+    private @Nullable CommentStore comments;
+    private @Nullable ModerationStore moderation;
 
     private Builder(CommunityConfig config, Clock clock) {
       this.config = Objects.requireNonNull(config, "config");
@@ -174,6 +223,31 @@ public final class Community {
 
     public Builder mailer(Mailer m) {
       mailer = m;
+      return this;
+    }
+
+    public Builder votes(VoteStore s) {
+      votes = s;
+      return this;
+    }
+
+    public Builder submissions(SubmissionStore s) {
+      submissions = s;
+      return this;
+    }
+
+    public Builder lookup(PaperLookup l) {
+      lookup = l;
+      return this;
+    }
+
+    public Builder comments(CommentStore s) {
+      comments = s;
+      return this;
+    }
+
+    public Builder moderation(ModerationStore s) {
+      moderation = s;
       return this;
     }
 

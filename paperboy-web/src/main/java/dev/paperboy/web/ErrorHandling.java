@@ -46,7 +46,9 @@ final class ErrorHandling {
               switch (e.status()) {
                 case 401 -> "Sign in required";
                 case 403 -> "Not allowed";
+                case 409 -> "Not possible";
                 case 429 -> "Too many requests";
+                case 503 -> "Unavailable";
                 default -> "Refused";
               };
           respond(ctx, e.status(), heading, e.getMessage(), null);

@@ -90,6 +90,11 @@ final class HfJson {
 
   /** A daily-papers entry: the paper plus the list's fields. */
   ObjectNode entry(Paper p, DailyEntry e, int upvotes) {
+    return entry(p, e, upvotes, 0);
+  }
+
+  /** A daily-papers entry with its number of visible comments. */
+  ObjectNode entry(Paper p, DailyEntry e, int upvotes, int numComments) {
     ObjectNode o = mapper.createObjectNode();
     o.set("paper", paper(p, upvotes, e));
     LocalDate published = publishedDay(p);
@@ -98,8 +103,7 @@ final class HfJson {
     }
     o.put("title", p.title());
     o.put("summary", p.abstractText());
-    // Comments arrive with the community features; until then every paper has none.
-    o.put("numComments", 0);
+    o.put("numComments", numComments);
     if (e.submitter() != null) {
       o.set("submittedBy", user(e.submitter(), false));
     }
@@ -108,6 +112,11 @@ final class HfJson {
 
   /** A search result: the entry shape without a list's fields. */
   ObjectNode found(Paper p, int upvotes) {
+    return found(p, upvotes, 0);
+  }
+
+  /** A search result with its number of visible comments. */
+  ObjectNode found(Paper p, int upvotes, int numComments) {
     ObjectNode o = mapper.createObjectNode();
     o.set("paper", paper(p, upvotes, null));
     LocalDate published = publishedDay(p);
@@ -116,7 +125,7 @@ final class HfJson {
     }
     o.put("title", p.title());
     o.put("summary", p.abstractText());
-    o.put("numComments", 0);
+    o.put("numComments", numComments);
     return o;
   }
 

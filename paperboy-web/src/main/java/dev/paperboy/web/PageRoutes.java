@@ -47,15 +47,22 @@ final class PageRoutes {
   private final PaperStore store;
   private final Templates templates;
   private final WebSecurity security;
+  private final Engagement engagement;
   // True when email digests are on: the home page shows the subscribe form.
   private boolean subscribe;
 
-  PageRoutes(WebConfig config, Catalog catalog, Templates templates, WebSecurity security) {
+  PageRoutes(
+      WebConfig config,
+      Catalog catalog,
+      Templates templates,
+      WebSecurity security,
+      Engagement engagement) {
     this.config = config;
     this.catalog = catalog;
     this.store = catalog.store();
     this.templates = templates;
     this.security = security;
+    this.engagement = engagement;
   }
 
   /** Shows the digest's subscribe form on the home page. */
@@ -124,7 +131,7 @@ final class PageRoutes {
             meta,
             day,
             home,
-            cards(slice),
+            cards(ctx, slice),
             slice.total(),
             Links.pager(ctx, page, slice.total(), size),
             previous,
@@ -293,7 +300,7 @@ final class PageRoutes {
             sub,
             from,
             to,
-            cards(slice),
+            cards(ctx, slice),
             slice.total(),
             Links.pager(ctx, page, slice.total(), size),
             previous,
@@ -342,7 +349,7 @@ final class PageRoutes {
             meta,
             windows,
             window.label(),
-            cards(slice),
+            cards(ctx, slice),
             slice.total(),
             Links.pager(ctx, page, slice.total(), size),
             trending.map(Catalog.Trending::from).orElse(null),
@@ -374,7 +381,7 @@ final class PageRoutes {
       ctx.result(PaperMarkdown.render(p, featured, upvotes));
       return;
     }
-    Views.PaperCard card = Cards.card(0, p, null, upvotes, null);
+    Views.PaperCard card = engagement.decorate(ctx, Cards.card(0, p, null, upvotes, null));
     List<Views.Featured> days = new ArrayList<>();
     for (DailyEntry e : featured) {
       days.add(new Views.Featured(e.day(), sourceLabel(e.source()), e.upvotes(), e.submitter()));
@@ -399,6 +406,7 @@ final class PageRoutes {
         "paper.jte",
         new Views.PaperView(
             meta,
+            engagement.threads(ctx, id),
             card,
             p.authors(),
             facts(p),
@@ -569,6 +577,7 @@ final class PageRoutes {
         for (Catalog.Found f : results.items()) {
           cards.add(Cards.hit(++rank, f.paper(), f.upvotes(), f.hit().title(), f.hit().snippet()));
         }
+        cards = engagement.decorate(ctx, cards);
         total = results.total();
         pager = Links.pager(ctx, page, Math.min(total, 1000L), size);
         String feedQuery = Links.with(ctx, "p", null);
@@ -641,6 +650,10 @@ final class PageRoutes {
     if (page > 1 && (long) (page - 1) * size >= total) {
       throw new NotFound("There is no page " + page + " of this list.");
     }
+  }
+
+  private List<Views.PaperCard> cards(Context ctx, Catalog.Slice slice) {
+    return engagement.decorate(ctx, cards(slice));
   }
 
   private List<Views.PaperCard> cards(Catalog.Slice slice) {

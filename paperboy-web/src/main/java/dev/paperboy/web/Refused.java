@@ -24,6 +24,14 @@ final class Refused extends RuntimeException {
     return new Refused(403, message, 0);
   }
 
+  static Refused conflict(String message) {
+    return new Refused(409, message, 0);
+  }
+
+  static Refused unavailable(String message, long retryAfterSeconds) {
+    return new Refused(503, message, retryAfterSeconds);
+  }
+
   static Refused tooMany(String message, long retryAfterSeconds) {
     return new Refused(429, message, retryAfterSeconds);
   }

@@ -129,6 +129,12 @@ final class WebSecurity {
       }
     }
     if (UNSAFE.contains(ctx.method().name()) && !bearer && !isExempt(ctx.path())) {
+      if (ctx.path().startsWith("/api/") && principal(ctx).isEmpty()) {
+        // The API changes nothing anonymously: say what is missing (an account), not a token.
+        throw Refused.signInFirst(
+            "Sign in first: send an API token as Authorization: Bearer TOKEN (made on the account"
+                + " page).");
+      }
       checkCsrf(ctx);
     }
   }
@@ -269,11 +275,12 @@ final class WebSecurity {
       return Viewer.READ_ONLY;
     }
     Principal p = principal(ctx).orElse(null);
+    String path = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
     if (p == null) {
-      return new Viewer(true, null, null, null, () -> csrfToken(ctx));
+      return new Viewer(true, null, null, null, () -> csrfToken(ctx), path);
     }
     User u = p.user();
-    return new Viewer(true, u.id().value(), u.displayName(), u.role(), () -> csrfToken(ctx));
+    return new Viewer(true, u.id().value(), u.displayName(), u.role(), () -> csrfToken(ctx), path);
   }
 
   private void setSessionCookie(Context ctx, String value, Session s) {

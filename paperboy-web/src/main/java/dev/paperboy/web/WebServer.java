@@ -109,11 +109,15 @@ public final class WebServer {
     ObjectMapper mapper = new ObjectMapper();
     Templates templates = new Templates();
     Catalog catalog = new Catalog(store, index, clock, coverage);
+    if (community != null) {
+      catalog.withCommentCounts(ids -> community.comments().countsOf(ids));
+    }
     AtomicReference<String> base = new AtomicReference<>(baseUrl(config.port()));
     boolean https = config.publicUrl() != null && "https".equals(config.publicUrl().getScheme());
     WebSecurity security = new WebSecurity(community, https);
     ErrorHandling errors = new ErrorHandling(templates, mapper, security);
-    PageRoutes pages = new PageRoutes(config, catalog, templates, security);
+    PageRoutes pages =
+        new PageRoutes(config, catalog, templates, security, new Engagement(community, security));
     pages.subscribeForm(digests != null);
     DigestRoutes digestRoutes =
         digests == null || community == null
@@ -126,9 +130,26 @@ public final class WebServer {
         community == null
             ? null
             : new AccountRoutes(
-                community, security, templates, mapper, base::get, new AccountActivity(community));
+                community,
+                security,
+                templates,
+                mapper,
+                base::get,
+                new AccountActivity(community, store));
     CommunityApiRoutes communityApi =
-        community == null ? null : new CommunityApiRoutes(community, security, mapper);
+        community == null
+            ? null
+            : new CommunityApiRoutes(community, security, mapper, store, index);
+    CommunityPages communityPages =
+        community == null
+            ? null
+            : new CommunityPages(
+                community,
+                security,
+                new Votes(community, security, store),
+                new Submissions(community, security, store, index),
+                templates,
+                new Comments(community, security, store));
     registerGauges();
 
     Javalin app =
@@ -168,6 +189,8 @@ public final class WebServer {
               }
               if (accounts != null) {
                 accounts.register(cfg.routes);
+                communityPages.register(cfg.routes);
+                new ModerationRoutes(community, security, templates, store).register(cfg.routes);
                 // Before the read API: its /api/papers/<arxivId> would match longer paths.
                 communityApi.register(cfg.routes);
               }

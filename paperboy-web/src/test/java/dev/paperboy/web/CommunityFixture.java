@@ -5,11 +5,15 @@ import dev.paperboy.core.mail.OutgoingMessage;
 import dev.paperboy.core.mail.SendReceipt;
 import dev.paperboy.store.Database;
 import dev.paperboy.store.JdbcApiTokenStore;
+import dev.paperboy.store.JdbcCommentStore;
+import dev.paperboy.store.JdbcModerationStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
+import dev.paperboy.store.JdbcSubmissionStore;
 import dev.paperboy.store.JdbcUserStore;
+import dev.paperboy.store.JdbcVoteStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +30,30 @@ final class CommunityFixture implements AutoCloseable {
   final JdbcUserStore users;
   final RecordingMailer mail = new RecordingMailer();
 
+  /** What the fake arXiv knows; tests add papers to it. */
+  final java.util.Map<dev.paperboy.core.paper.ArxivId, dev.paperboy.core.paper.Paper> arxivPapers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Lookups asked of the fake arXiv. */
+  final List<dev.paperboy.core.paper.ArxivId> lookups = new CopyOnWriteArrayList<>();
+
+  final dev.paperboy.core.community.PaperLookup arxiv =
+      id -> {
+        lookups.add(id);
+        return java.util.Optional.ofNullable(arxivPapers.get(id));
+      };
+
   CommunityFixture(Path dir, Clock clock, CommunityConfig config) {
+    this(dir, clock, config, null, null);
+  }
+
+  /** With a real mailer and arXiv lookup instead of the recording ones (the browser test). */
+  CommunityFixture(
+      Path dir,
+      Clock clock,
+      CommunityConfig config,
+      @org.jspecify.annotations.Nullable Mailer mailer,
+      dev.paperboy.core.community.@org.jspecify.annotations.Nullable PaperLookup lookup) {
     this.db = Database.sqlite(dir.resolve("community.db"));
     this.clock = clock;
     this.users = new JdbcUserStore(db);
@@ -38,7 +65,12 @@ final class CommunityFixture implements AutoCloseable {
             .rateCounters(new JdbcRateCounterStore(db))
             .signIns(new JdbcSignInStore(db))
             .apiTokens(new JdbcApiTokenStore(db))
-            .mailer(mail)
+            .votes(new JdbcVoteStore(db))
+            .submissions(new JdbcSubmissionStore(db))
+            .comments(new JdbcCommentStore(db))
+            .moderation(new JdbcModerationStore(db))
+            .lookup(lookup != null ? lookup : arxiv)
+            .mailer(mailer != null ? mailer : mail)
             .build();
   }
 

@@ -9,21 +9,34 @@ final class CommunityServer implements AutoCloseable {
   final CommunityFixture fx;
   final CommunityFixture.MovableClock clock;
   final WebServer.Running server;
-  final dev.paperboy.core.testing.InMemoryPaperStore store;
+  final dev.paperboy.store.JdbcPaperStore store;
 
   CommunityServer(Path dir) {
     this(dir, CommunityConfig.defaults());
   }
 
   CommunityServer(Path dir, CommunityConfig config) {
+    this(dir, config, null, null);
+  }
+
+  CommunityServer(
+      Path dir,
+      CommunityConfig config,
+      dev.paperboy.core.mail.@org.jspecify.annotations.Nullable Mailer mailer,
+      dev.paperboy.core.community.@org.jspecify.annotations.Nullable PaperLookup lookup) {
     clock = CommunityFixture.clockAt(Instant.parse("2025-06-25T15:00:00Z"));
-    fx = new CommunityFixture(dir, clock, config);
-    store = Fixture.store();
+    fx = new CommunityFixture(dir, clock, config, mailer, lookup);
+    // The papers live in the same SQLite database as accounts and votes, as in a real install.
+    store = new dev.paperboy.store.JdbcPaperStore(fx.db);
+    store.upsertPapers(Fixture.papers());
+    store.upsertEntries(Fixture.entries());
+    FakeSearchIndex index = new FakeSearchIndex();
+    index.index(store.papersAfter(null, 1000));
     server =
         new WebServer(
                 WebConfig.defaults().withHost("127.0.0.1").withPort(0),
                 store,
-                Fixture.index(store),
+                index,
                 clock,
                 new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                     io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),

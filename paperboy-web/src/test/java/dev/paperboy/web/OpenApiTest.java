@@ -48,7 +48,9 @@ class OpenApiTest {
       for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
         var op = ops.next();
         Set<String> query = new HashSet<>();
-        for (JsonNode p : op.getValue().path("parameters")) {
+        for (JsonNode given : op.getValue().path("parameters")) {
+          JsonNode p = given.has("$ref") ? doc.at(given.path("$ref").asText().substring(1)) : given;
+          assertThat(p.isMissingNode()).as(given.toString()).isFalse();
           if (p.path("in").asText().equals("query")) {
             query.add(p.path("name").asText());
           } else {
@@ -80,7 +82,9 @@ class OpenApiTest {
     new CommunityApiRoutes(
             community.fx.community,
             new WebSecurity(community.fx.community, false),
-            WebTestSupport.JSON)
+            WebTestSupport.JSON,
+            community.store,
+            new FakeSearchIndex())
         .routes()
         .forEach(r -> out.put(r.method() + " " + r.path(), r.query()));
     out.put("get /health", Set.of());

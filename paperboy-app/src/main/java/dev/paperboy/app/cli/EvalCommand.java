@@ -1,8 +1,12 @@
 package dev.paperboy.app.cli;
 
+import dev.paperboy.app.AppContext;
 import dev.paperboy.app.config.Config;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.search.eval.BeirEvaluation;
+import dev.paperboy.search.solr.SolrAdmin;
+import dev.paperboy.search.solr.SolrSearchIndex;
+import dev.paperboy.search.solr.SolrSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +48,22 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--cache", paramLabel = "DIR", description = "Where to keep the vectors.")
   @Nullable Path cache;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description =
+          "lucene (a temporary embedded index) or solr (the collection --solr-collection on"
+              + " search.solr.urls, created if missing and emptied first). Default: search.engine.")
+  @Nullable String engine;
+
+  @Option(
+      names = "--solr-collection",
+      defaultValue = "paperboy_eval",
+      paramLabel = "NAME",
+      description =
+          "Solr collection for the evaluation (never the site's). Default ${DEFAULT-VALUE}.")
+  String solrCollection;
+
   @Override
   public Integer call() {
     if (!Files.isDirectory(beir)) {
@@ -62,12 +82,41 @@ public final class EvalCommand implements Callable<Integer> {
       settings = settings.withModes(modes.stream().map(SearchMode::parse).toList());
     }
     Progress progress = Progress.onStderr("embedding the collection", "documents");
-    BeirEvaluation.run(
-        beir,
-        cacheDir,
-        settings,
-        System.out,
-        (done, total) -> progress.update(done, total == 0 ? 1 : (double) done / total));
+    BeirEvaluation.Progress embedded =
+        (done, total) -> progress.update(done, total == 0 ? 1 : (double) done / total);
+    String chosen = engine != null ? engine : config.search().engine().label();
+    switch (chosen.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "lucene" -> BeirEvaluation.run(beir, cacheDir, settings, System.out, embedded);
+      case "solr" -> {
+        if (config.search().solrUrls().isEmpty()) {
+          throw new dev.paperboy.app.config.ConfigException(
+              "search.solr.urls: --engine solr needs the Solr nodes");
+        }
+        SolrSettings solr =
+            SolrSettings.of(config.search().solrUrls(), solrCollection).withBatchSize(1000);
+        try (SolrAdmin admin = new SolrAdmin(solr)) {
+          // Two shards on one replica each: sharded, so the scores must come out as one index's.
+          admin.init(solrCollection, 2, 1, false);
+        }
+        System.out.println("engine solr, collection " + solrCollection + " on " + solr.urls());
+        BeirEvaluation.run(
+            beir,
+            cacheDir,
+            settings,
+            System.out,
+            embedded,
+            (embedder, vectors, s) -> {
+              SolrSearchIndex index =
+                  SolrSearchIndex.open(
+                      solr, AppContext.solrSemantic(embedder, vectors, s.hybrid()));
+              index.deleteAll();
+              index.commit();
+              return index;
+            });
+      }
+      default ->
+          throw new IllegalArgumentException("--engine: expected lucene or solr, was " + chosen);
+    }
     return 0;
   }
 }

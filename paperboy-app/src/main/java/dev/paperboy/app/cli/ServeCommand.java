@@ -137,7 +137,10 @@ public final class ServeCommand implements Callable<Integer> {
       if (config.live().anyOn()) {
         // The remote sources configured (feed.categories, harvest.sets, hf.url) run once a day,
         // a while after each arXiv announcement (ingest.after.announcement).
-        ingest = new DailyIngestScheduler(app.dailyIngest(), app.dailySchedule(), app.clock());
+        // With several nodes each run goes to the node that takes the job's lease.
+        ingest =
+            new DailyIngestScheduler(
+                app.dailyIngest(), app.dailySchedule(), app.clock(), app.jobGuard());
         ingest.start(false);
       }
       DigestScheduler digests = null;

@@ -3,8 +3,10 @@ package dev.paperboy.app.cli;
 import dev.paperboy.app.AppContext;
 import dev.paperboy.core.account.User;
 import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.AuditEntry;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.security.Role;
+import dev.paperboy.store.JdbcModerationStore;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,6 +55,16 @@ public final class UserCommand implements Runnable {
         UserStore users = app.users();
         User u = users.findOrCreate(email, app.clock().instant());
         User changed = users.setRole(u.id(), r);
+        // Role changes are administration: the audit log records them like the web's actions.
+        new JdbcModerationStore(app.database())
+            .record(
+                new AuditEntry(
+                    app.clock().instant(),
+                    null,
+                    "command line",
+                    "user.role",
+                    changed.id().value(),
+                    changed.displayName() + " is now " + changed.role().code()));
         System.out.println(
             changed.email() + " (" + changed.displayName() + ") is now " + changed.role().code());
         return 0;

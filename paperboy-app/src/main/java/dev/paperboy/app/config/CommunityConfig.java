@@ -3,7 +3,6 @@ package dev.paperboy.app.config;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.security.RateLimit;
 import dev.paperboy.web.RateLimits;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
@@ -16,23 +15,19 @@ import org.jspecify.annotations.Nullable;
  * [30d], {@code community.signin.link.ttl} [15m], {@code community.submit.max.age} [14d], {@code
  * community.submit.per.day} [5], {@code community.admin.email} [none: the first admin is then made
  * with {@code paperboy user grant ADDRESS admin}], {@code community.behind.proxy} [false: trust
- * {@code X-Forwarded-For} only behind a reverse proxy], {@code community.arxiv.api.url}
- * [https://export.arxiv.org/api/query], and the rate limits {@code ratelimit.signin.ip} [10/1h],
- * {@code ratelimit.signin.email} [5/1h], {@code ratelimit.vote.user} [120/1m], {@code
- * ratelimit.vote.ip} [600/1m], {@code ratelimit.comment.user} [20/1h], {@code ratelimit.comment.ip}
- * [100/1h], {@code ratelimit.submit.user} [30/1h], {@code ratelimit.submit.ip} [100/1h], {@code
- * ratelimit.form.ip} [30/1h], each written {@code COUNT/WINDOW}.
+ * {@code X-Forwarded-For} only behind a reverse proxy], and the rate limits {@code
+ * ratelimit.signin.ip} [10/1h], {@code ratelimit.signin.email} [5/1h], {@code ratelimit.vote.user}
+ * [120/1m], {@code ratelimit.vote.ip} [600/1m], {@code ratelimit.comment.user} [20/1h], {@code
+ * ratelimit.comment.ip} [100/1h], {@code ratelimit.submit.user} [30/1h], {@code
+ * ratelimit.submit.ip} [100/1h], {@code ratelimit.form.ip} [30/1h], each written {@code
+ * COUNT/WINDOW}.
  *
  * @param enabled false serves a read-only site
  * @param firstAdmin an address made admin at every start (its account is created if needed)
- * @param arxivApi the arXiv API endpoint used to look up submitted papers
  * @param web the settings the web server reads
  */
 public record CommunityConfig(
-    boolean enabled,
-    @Nullable EmailAddress firstAdmin,
-    URI arxivApi,
-    dev.paperboy.web.CommunityConfig web) {
+    boolean enabled, @Nullable EmailAddress firstAdmin, dev.paperboy.web.CommunityConfig web) {
 
   public static final Set<String> KEYS =
       Set.of(
@@ -43,7 +38,6 @@ public record CommunityConfig(
           "community.submit.per.day",
           "community.admin.email",
           "community.behind.proxy",
-          "community.arxiv.api.url",
           "ratelimit.signin.ip",
           "ratelimit.signin.email",
           "ratelimit.vote.user",
@@ -53,8 +47,6 @@ public record CommunityConfig(
           "ratelimit.submit.user",
           "ratelimit.submit.ip",
           "ratelimit.form.ip");
-
-  public static final URI ARXIV_API = URI.create("https://export.arxiv.org/api/query");
 
   /**
    * Reads the keys above.
@@ -114,12 +106,6 @@ public record CommunityConfig(
         throw s.wrong("community.admin.email", "an email address");
       }
     }
-    URI api;
-    try {
-      api = URI.create(s.get("community.arxiv.api.url", ARXIV_API.toString()));
-    } catch (IllegalArgumentException e) {
-      throw s.wrong("community.arxiv.api.url", "a URL");
-    }
-    return new CommunityConfig(s.getBoolean("community.enabled", true), admin, api, web);
+    return new CommunityConfig(s.getBoolean("community.enabled", true), admin, web);
   }
 }

@@ -25,7 +25,8 @@ public record Config(
     LiveConfig live,
     MailConfig mail,
     CommunityConfig community,
-    DigestConfig digest) {
+    DigestConfig digest,
+    JobsConfig jobs) {
 
   /** Keys this version understands; others are reported as probable typos. */
   public static final Set<String> KEYS =
@@ -41,7 +42,8 @@ public record Config(
               Set.copyOf(LiveConfig.KEYS),
               MailConfig.KEYS,
               CommunityConfig.KEYS,
-              DigestConfig.KEYS)
+              DigestConfig.KEYS,
+              Set.copyOf(JobsConfig.KEYS))
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
 
@@ -91,7 +93,8 @@ public record Config(
         LiveConfig.from(s),
         mail,
         CommunityConfig.from(s, mail.from()),
-        DigestConfig.from(s));
+        DigestConfig.from(s),
+        JobsConfig.from(s));
   }
 
   /** Keys that were set but that this version does not know. */

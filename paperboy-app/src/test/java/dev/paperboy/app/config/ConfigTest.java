@@ -118,4 +118,47 @@ class ConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("hf.url: expected an http:// or https:// URL but was 'ftp://x'");
   }
+
+  @Test
+  void searchEngineIsLuceneUnlessSolrIsConfiguredWithItsNodes() {
+    Config embedded = Config.from(Path.of("d"), Settings.of(Map.of()));
+    assertThat(embedded.search().engine()).isEqualTo(SearchConfig.Engine.LUCENE);
+    assertThat(embedded.search().solrCollection()).isEqualTo("papers");
+    assertThat(embedded.jobs().leaseTtl()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(embedded.jobs().node()).isNotBlank();
+
+    Config solr =
+        Config.from(
+            Path.of("d"),
+            Settings.of(
+                Map.of(
+                    "search.engine", "SOLR",
+                    "search.solr.urls", " http://s1:8983/solr , http://s2:8983/solr",
+                    "search.solr.collection", "papers_v2",
+                    "node.name", "web-1",
+                    "jobs.lease.ttl", "90s")));
+    assertThat(solr.search().engine()).isEqualTo(SearchConfig.Engine.SOLR);
+    assertThat(solr.search().solrUrls())
+        .containsExactly("http://s1:8983/solr", "http://s2:8983/solr");
+    assertThat(solr.search().solrCollection()).isEqualTo("papers_v2");
+    assertThat(solr.jobs()).isEqualTo(new JobsConfig("web-1", java.time.Duration.ofSeconds(90)));
+    assertThat(Config.unknownKeys(Settings.of(Map.of("search.solr.urls", "x", "node.name", "a"))))
+        .isEmpty();
+
+    assertThatThrownBy(
+            () -> Config.from(Path.of("d"), Settings.of(Map.of("search.engine", "solr"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("search.solr.urls:");
+    assertThatThrownBy(
+            () -> Config.from(Path.of("d"), Settings.of(Map.of("search.engine", "elastic"))))
+        .hasMessageContaining("search.engine: expected lucene or solr but was 'elastic'");
+    assertThatThrownBy(
+            () ->
+                Config.from(
+                    Path.of("d"),
+                    Settings.of(Map.of("search.engine", "solr", "search.solr.urls", "s1:8983"))))
+        .hasMessageContaining("search.solr.urls: expected comma-separated http(s)://");
+    assertThatThrownBy(() -> Config.from(Path.of("d"), Settings.of(Map.of("jobs.lease.ttl", "1s"))))
+        .hasMessageContaining("jobs.lease.ttl: expected a duration of at least 5s");
+  }
 }

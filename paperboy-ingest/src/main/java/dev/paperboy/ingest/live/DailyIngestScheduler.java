@@ -1,6 +1,8 @@
 package dev.paperboy.ingest.live;
 
+import dev.paperboy.core.jobs.ExclusiveRunner;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,18 +18,33 @@ import org.slf4j.LoggerFactory;
  * schedule goes on. {@link #close()} interrupts a run in progress, which stops between pages (the
  * harvest resumes from its checkpoint next time).
  *
- * <p>With several app nodes, only one should run this (the architecture's job lease in the store is
- * not built yet): start it on one node.
+ * <p>With several app nodes, every node runs the schedule and each run goes through a {@link
+ * ExclusiveRunner.Guard}: the node that takes the job's lease ({@value #JOB}) in the store runs it,
+ * the others skip that run.
  */
 public final class DailyIngestScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DailyIngestScheduler.class);
 
+  /** The job's name in the lease table. */
+  public static final String JOB = "daily-ingest";
+
   private final DailyIngest job;
   private final DailySchedule schedule;
   private final Clock clock;
+  private final ExclusiveRunner.Guard guard;
   private final ScheduledExecutorService executor;
 
+  /** A scheduler for a single node: every run runs here. */
   public DailyIngestScheduler(DailyIngest job, DailySchedule schedule, Clock clock) {
+    this(job, schedule, clock, ExclusiveRunner.UNGUARDED);
+  }
+
+  /**
+   * @param guard runs each run only on the node holding the job's lease
+   */
+  public DailyIngestScheduler(
+      DailyIngest job, DailySchedule schedule, Clock clock, ExclusiveRunner.Guard guard) {
+    this.guard = guard;
     this.job = job;
     this.schedule = schedule;
     this.clock = clock;
@@ -68,10 +85,28 @@ public final class DailyIngestScheduler implements AutoCloseable {
 
   private void runAndReschedule() {
     try {
-      job.runOnce();
-    } catch (InterruptedIOException e) {
-      log.info("daily ingest interrupted: {}", e.getMessage());
-      return;
+      boolean ran =
+          guard.runExclusively(
+              JOB,
+              () -> {
+                try {
+                  job.runOnce();
+                } catch (InterruptedIOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+      if (!ran) {
+        log.info("daily ingest skipped: another node holds the {} lease", JOB);
+      }
+    } catch (UncheckedIOException e) {
+      if (!(e.getCause() instanceof InterruptedIOException)) {
+        log.error("daily ingest failed", e);
+      } else {
+        log.info("daily ingest interrupted: {}", e.getCause().getMessage());
+        if (executor.isShutdown()) {
+          return;
+        }
+      }
     } catch (RuntimeException e) {
       log.error("daily ingest failed", e);
     }

@@ -84,4 +84,50 @@ class DailyScheduleTest {
       assertThat(server.requests()).hasSize(1);
     }
   }
+
+  @Test
+  void aRunGoesThroughTheGuardAndIsSkippedWhenAnotherNodeHoldsTheJob() throws Exception {
+    try (LocalServer server = LocalServer.start();
+        HttpFetcher http = HttpFetcher.create(HttpSettings.defaults("ops@example.org"))) {
+      server.on(
+          "/atom/",
+          r -> Reply.xml("<feed xmlns=\"http://www.w3.org/2005/Atom\"><id>x</id></feed>"));
+      LiveSettings settings =
+          new LiveSettings(
+              http.settings(),
+              null,
+              List.of(),
+              new FeedSettings(server.uri("/atom/"), List.of("cs"), true),
+              null,
+              null,
+              1,
+              Duration.ZERO);
+      Clock clock = Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC);
+      DailyIngest job =
+          new DailyIngest(
+              settings,
+              http,
+              new Importer(new InMemoryPaperStore(), new RecordingIndex()),
+              new InMemoryHarvestCheckpoints(),
+              clock,
+              d -> {});
+      CountDownLatch asked = new CountDownLatch(1);
+      List<String> jobs = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try (DailyIngestScheduler scheduler =
+          new DailyIngestScheduler(
+              job,
+              DailySchedule.standard(ArxivCalendar.standard()),
+              clock,
+              (name, work) -> {
+                jobs.add(name);
+                asked.countDown();
+                return false; // another node holds the lease
+              })) {
+        scheduler.start(true);
+        assertThat(asked.await(10, TimeUnit.SECONDS)).isTrue();
+      }
+      assertThat(jobs).containsExactly(DailyIngestScheduler.JOB);
+      assertThat(server.requests()).isEmpty();
+    }
+  }
 }

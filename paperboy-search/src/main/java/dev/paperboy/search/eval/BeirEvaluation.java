@@ -2,11 +2,13 @@ package dev.paperboy.search.eval;
 
 import dev.paperboy.core.embed.DocumentText;
 import dev.paperboy.core.embed.Embedder;
+import dev.paperboy.core.embed.VectorLookup;
 import dev.paperboy.core.eval.Metrics;
 import dev.paperboy.core.eval.Qrels;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.search.SearchHit;
+import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.search.SearchQuery;
 import dev.paperboy.search.HybridOptions;
@@ -103,6 +105,25 @@ public final class BeirEvaluation {
     }
   }
 
+  /**
+   * Makes the index an evaluation runs against, empty, with semantic search from {@code embedder}
+   * and {@code vectors}: the embedded Lucene index by default ({@link #lucene}), or another engine
+   * (the app passes a SolrCloud collection), so every engine is measured the same way.
+   */
+  @FunctionalInterface
+  public interface IndexFactory {
+    SearchIndex open(Embedder embedder, VectorLookup vectors, Settings settings);
+  }
+
+  /** A Lucene index in {@code dir} (a fresh temporary directory). */
+  public static IndexFactory lucene(Path dir) {
+    return (embedder, vectors, settings) ->
+        LuceneSearchIndex.open(
+            dir,
+            settings.index(),
+            new LuceneSearchIndex.Semantic(embedder, vectors, settings.hybrid()));
+  }
+
   /** Told how many corpus documents have been embedded so far (first run only). */
   public interface Progress {
     void embedded(int done, int total);
@@ -120,14 +141,32 @@ public final class BeirEvaluation {
    */
   public static List<ModeResult> run(
       Path beirDir, Path cacheDir, Settings settings, PrintStream out, Progress progress) {
-    BeirCollection collection = BeirCollection.read(beirDir);
-    try (OnnxEmbedder embedder = OnnxEmbedder.bgeSmallEnV15()) {
-      VectorCache cache = VectorCache.open(cacheDir, embedder);
-      return evaluate(collection, embedder, cache, settings, out, progress);
+    Path dir = tempDir();
+    try {
+      return run(beirDir, cacheDir, settings, out, progress, lucene(dir));
+    } finally {
+      deleteRecursively(dir);
     }
   }
 
-  /** Evaluates {@code collection} with any embedder; see {@link #run}. */
+  /** {@link #run} against the index {@code factory} makes. */
+  public static List<ModeResult> run(
+      Path beirDir,
+      Path cacheDir,
+      Settings settings,
+      PrintStream out,
+      Progress progress,
+      IndexFactory factory) {
+    BeirCollection collection = BeirCollection.read(beirDir);
+    try (OnnxEmbedder embedder = OnnxEmbedder.bgeSmallEnV15()) {
+      VectorCache cache = VectorCache.open(cacheDir, embedder);
+      return evaluate(collection, embedder, cache, settings, out, progress, factory);
+    }
+  }
+
+  /**
+   * Evaluates {@code collection} with any embedder on a temporary Lucene index; see {@link #run}.
+   */
   public static List<ModeResult> evaluate(
       BeirCollection collection,
       Embedder embedder,
@@ -135,6 +174,23 @@ public final class BeirEvaluation {
       Settings settings,
       PrintStream out,
       Progress progress) {
+    Path dir = tempDir();
+    try {
+      return evaluate(collection, embedder, cache, settings, out, progress, lucene(dir));
+    } finally {
+      deleteRecursively(dir);
+    }
+  }
+
+  /** Evaluates {@code collection} with any embedder on the index {@code factory} makes. */
+  public static List<ModeResult> evaluate(
+      BeirCollection collection,
+      Embedder embedder,
+      VectorCache cache,
+      Settings settings,
+      PrintStream out,
+      Progress progress,
+      IndexFactory factory) {
     if (!collection.hasSplit(settings.split())) {
       throw new IllegalArgumentException(
           collection.dir().resolve("qrels").resolve(settings.split() + ".tsv")
@@ -161,26 +217,20 @@ public final class BeirEvaluation {
       byId.put(papers.get(i).id(), vectors.get(i));
     }
 
-    Path dir = tempDir();
+    VectorLookup lookup =
+        batch -> {
+          Map<ArxivId, float[]> found = new HashMap<>();
+          for (Paper p : batch) {
+            float[] v = byId.get(p.id());
+            if (v != null) {
+              found.put(p.id(), v);
+            }
+          }
+          return found;
+        };
     List<ModeResult> results = new ArrayList<>();
     out.println(HEADER);
-    try (LuceneSearchIndex index =
-        LuceneSearchIndex.open(
-            dir,
-            settings.index(),
-            new LuceneSearchIndex.Semantic(
-                embedder,
-                batch -> {
-                  Map<ArxivId, float[]> found = new HashMap<>();
-                  for (Paper p : batch) {
-                    float[] v = byId.get(p.id());
-                    if (v != null) {
-                      found.put(p.id(), v);
-                    }
-                  }
-                  return found;
-                },
-                settings.hybrid()))) {
+    try (SearchIndex index = factory.open(embedder, lookup, settings)) {
       index.index(papers);
       index.commit();
       for (SearchMode mode : settings.modes()) {
@@ -189,14 +239,12 @@ public final class BeirEvaluation {
         out.flush();
         results.add(r);
       }
-    } finally {
-      deleteRecursively(dir);
     }
     return results;
   }
 
   private static ModeResult runMode(
-      LuceneSearchIndex index,
+      SearchIndex index,
       SearchMode mode,
       BeirCollection collection,
       Qrels qrels,

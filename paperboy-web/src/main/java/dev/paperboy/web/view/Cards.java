@@ -73,7 +73,36 @@ public final class Cards {
         day,
         p.displayDate(),
         score == null ? null : String.format(Locale.ENGLISH, "%.1f", score),
-        p.aiSummary());
+        p.aiSummary(),
+        false);
+  }
+
+  /** The same card with what the community features know: the viewer's vote, the comments. */
+  public static Views.PaperCard withCommunity(Views.PaperCard c, boolean upvoted, int numComments) {
+    return new Views.PaperCard(
+        c.rank(),
+        c.id(),
+        c.title(),
+        c.titleMarks(),
+        c.authors(),
+        c.moreAuthors(),
+        c.categories(),
+        c.teaser(),
+        c.abstractParagraphs(),
+        c.longAbstract(),
+        c.snippet(),
+        c.upvotes(),
+        numComments,
+        c.code(),
+        c.githubStars(),
+        c.projectPage(),
+        c.absUrl(),
+        c.pdfUrl(),
+        c.day(),
+        c.date(),
+        c.score(),
+        c.aiSummary(),
+        upvoted);
   }
 
   /** The paper's categories with names, primary first; codes outside the taxonomy are dropped. */

@@ -12,26 +12,42 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Viewer {
   /** A server without the community features. */
-  public static final Viewer READ_ONLY = new Viewer(false, null, null, null, () -> "");
+  public static final Viewer READ_ONLY = new Viewer(false, null, null, null, () -> "", "/");
 
   private final boolean community;
   private final @Nullable String userId;
   private final @Nullable String displayName;
   private final @Nullable Role role;
   private final Supplier<String> csrf;
+  private final String path;
   private @Nullable String token;
 
+  /**
+   * @param path the page's path and query, where forms on it return to
+   */
   public Viewer(
       boolean community,
       @Nullable String userId,
       @Nullable String displayName,
       @Nullable Role role,
-      Supplier<String> csrf) {
+      Supplier<String> csrf,
+      String path) {
     this.community = community;
     this.userId = userId;
     this.displayName = displayName;
     this.role = role;
     this.csrf = csrf;
+    this.path = path;
+  }
+
+  /** The page's path and query ({@code /day/2025-06-16?p=2}). */
+  public String path() {
+    return path;
+  }
+
+  /** {@link #path()} URL-encoded, for {@code ?next=}. */
+  public String pathParam() {
+    return java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** True when accounts, votes and comments are on. */

@@ -58,8 +58,9 @@ public final class Views {
    * @param longAbstract true when the abstract is longer than the teaser
    * @param titleMarks the title with search matches marked, or null outside search
    * @param snippet the passage that matched a search, or null
-   * @param numComments comments on the paper (the comments feature fills it in; 0 until then)
+   * @param numComments visible comments on the paper
    * @param score the trending score, formatted, or null outside trending
+   * @param upvoted true when the signed-in viewer has upvoted it
    */
   public record PaperCard(
       int rank,
@@ -83,7 +84,8 @@ public final class Views {
       @Nullable LocalDate day,
       @Nullable LocalDate date,
       @Nullable String score,
-      @Nullable String aiSummary) {}
+      @Nullable String aiSummary,
+      boolean upvoted) {}
 
   /** Links to the previous and next page of a list, keeping its other parameters. */
   public record Pager(@Nullable String previous, @Nullable String next, int page, int pages) {
@@ -154,6 +156,7 @@ public final class Views {
   /** The paper page. */
   public record PaperView(
       PageMeta meta,
+      List<CommentView> comments,
       PaperCard card,
       List<String> allAuthors,
       List<Fact> facts,
@@ -233,4 +236,56 @@ public final class Views {
 
   /** A page with a heading and a message (signed out, account deleted). */
   public record MessageView(PageMeta meta, String heading, String message) {}
+
+  /** The submit page. */
+  public record SubmitView(
+      PageMeta meta,
+      String input,
+      @Nullable String error,
+      long maxAgeDays,
+      int perDay,
+      int leftToday) {}
+
+  /**
+   * A comment as the paper page shows it.
+   *
+   * @param html the Markdown rendered and sanitised ({@code CommentMarkdown}): safe to insert
+   * @param mine true when the viewer wrote it (edit and delete are offered)
+   * @param hidden true when moderators hid it (only moderators see it, marked)
+   */
+  public record CommentView(
+      String id,
+      String author,
+      String html,
+      String when,
+      boolean edited,
+      boolean deleted,
+      boolean hidden,
+      boolean mine,
+      List<CommentView> replies) {}
+
+  /** The page to edit one's comment. */
+  public record EditCommentView(
+      PageMeta meta, String id, String paperId, String body, @Nullable String error) {}
+
+  /** A hidden paper on the moderation page. */
+  public record HiddenRow(
+      String id, String title, String when, String by, @Nullable String reason) {}
+
+  /** An audit log line. */
+  public record AuditRow(
+      String when, String actor, String action, String target, @Nullable String detail) {}
+
+  /**
+   * The moderation page.
+   *
+   * @param audit the latest audit log lines (admins only; empty for moderators)
+   */
+  public record ModerationView(
+      PageMeta meta,
+      @Nullable String notice,
+      @Nullable String error,
+      List<HiddenRow> hidden,
+      boolean admin,
+      List<AuditRow> audit) {}
 }

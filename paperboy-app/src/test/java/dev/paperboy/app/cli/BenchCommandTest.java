@@ -1,0 +1,34 @@
+package dev.paperboy.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void percentilesUseNearestRank() {
+    long[] ms = new long[100];
+    for (int i = 0; i < 100; i++) {
+      ms[i] = (i + 1) * 1_000_000L;
+    }
+    assertThat(BenchCommand.percentile(ms, 50)).isEqualTo(50.0);
+    assertThat(BenchCommand.percentile(ms, 99)).isEqualTo(99.0);
+    assertThat(BenchCommand.percentile(new long[] {7_000_000L}, 99)).isEqualTo(7.0);
+  }
+
+  @Test
+  void readsJsonLinesAndPlainLines() throws Exception {
+    Path json = dir.resolve("q.json");
+    Files.writeString(
+        json, "{\"qid\": \"1\", \"query\": \"deep learning\"}\n\n{\"text\": \"lstm\"}\n");
+    assertThat(BenchCommand.readQueries(json)).containsExactly("deep learning", "lstm");
+    Path plain = dir.resolve("q.txt");
+    Files.writeString(plain, "seq2seq\n  edx coursera \n");
+    assertThat(BenchCommand.readQueries(plain)).containsExactly("seq2seq", "edx coursera");
+  }
+}

@@ -1,0 +1,181 @@
+package dev.paperboy.core.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a user typed into the search box, split into its parts; every search engine reads queries
+ * through this one parser, so the syntax is the same whichever engine answers. Read leniently:
+ * every input has a meaning, and none is an error.
+ *
+ * <ul>
+ *   <li>Plain words: any of them may match.
+ *   <li>{@code "a phrase"}: the words must appear together in this order; a paper must contain
+ *       every quoted phrase. A quote without its closing partner is ignored.
+ *   <li>{@code -word} or {@code -"a phrase"}: leave out papers that contain it. Only a single
+ *       {@code -} directly before a word excludes: {@code COVID-19}, {@code G - quadruplex} and
+ *       {@code --x} are ordinary text.
+ *   <li>{@code word*}: words starting with {@code word} (at least {@value #MIN_PREFIX} characters
+ *       before the star, at most {@value #MAX_PREFIXES} such words per query; more are read as
+ *       plain words).
+ *   <li>Anything else is ordinary text, which the engines' analyzers mostly turn into nothing.
+ * </ul>
+ *
+ * <p>Input beyond {@value #MAX_CHARS} characters is ignored.
+ *
+ * @param clauses the parts of the query in input order
+ */
+public record QuerySyntax(List<Clause> clauses) {
+
+  /** Characters of input read; the rest is ignored. */
+  public static final int MAX_CHARS = 1000;
+
+  /** Prefix words per query; more are read as plain words (each prefix expands to many terms). */
+  public static final int MAX_PREFIXES = 8;
+
+  /** Characters before a {@code *} for it to mean a prefix. */
+  public static final int MIN_PREFIX = 2;
+
+  /** The kinds of query parts. */
+  public enum Kind {
+    WORDS,
+    PHRASE,
+    PREFIX
+  }
+
+  /**
+   * One part of the query.
+   *
+   * @param text the raw text (for {@link Kind#PREFIX}, without the star)
+   * @param excluded true when prefixed by {@code -}
+   */
+  public record Clause(Kind kind, String text, boolean excluded) {
+    public Clause {
+      if (kind == null) {
+        throw new IllegalArgumentException("clause kind must not be null");
+      }
+      if (text == null || text.isBlank()) {
+        throw new IllegalArgumentException("clause text must not be blank, kind: " + kind);
+      }
+    }
+  }
+
+  public QuerySyntax {
+    clauses = List.copyOf(clauses);
+  }
+
+  /** Reads user input; never throws for any string. */
+  public static QuerySyntax parse(@Nullable String input) {
+    if (input == null) {
+      return new QuerySyntax(List.of());
+    }
+    String s = truncate(input);
+    List<Clause> clauses = new ArrayList<>();
+    int prefixes = 0;
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      boolean excluded = false;
+      if (c == '-' && i + 1 < n) {
+        char next = s.charAt(i + 1);
+        if (!Character.isWhitespace(next) && next != '-') {
+          excluded = true;
+          i++;
+          c = next;
+        }
+      }
+      if (c == '"') {
+        int close = s.indexOf('"', i + 1);
+        if (close < 0) {
+          // An unclosed quote is ignored; the words after it are read as plain words.
+          i++;
+          continue;
+        }
+        String phrase = s.substring(i + 1, close);
+        if (!phrase.isBlank()) {
+          clauses.add(new Clause(Kind.PHRASE, phrase, excluded));
+        }
+        i = close + 1;
+        continue;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(s.charAt(i)) && s.charAt(i) != '"') {
+        i++;
+      }
+      String word = s.substring(start, i);
+      String stem = stripStars(word);
+      if (word.endsWith("*")
+          && stem.length() >= MIN_PREFIX
+          && stem.indexOf('*') < 0
+          && Character.isLetterOrDigit(stem.codePointBefore(stem.length()))
+          && prefixes < MAX_PREFIXES) {
+        prefixes++;
+        clauses.add(new Clause(Kind.PREFIX, stem, excluded));
+      } else {
+        clauses.add(new Clause(Kind.WORDS, word, excluded));
+      }
+    }
+    return new QuerySyntax(clauses);
+  }
+
+  /** The input's first {@link #MAX_CHARS} characters, without splitting a surrogate pair. */
+  public static String truncate(String input) {
+    if (input.length() <= MAX_CHARS) {
+      return input;
+    }
+    int end = MAX_CHARS;
+    if (Character.isHighSurrogate(input.charAt(end - 1))) {
+      end--;
+    }
+    return input.substring(0, end);
+  }
+
+  /** The word without trailing stars and without leading punctuation such as {@code (}. */
+  private static String stripStars(String word) {
+    int end = word.length();
+    while (end > 0 && word.charAt(end - 1) == '*') {
+      end--;
+    }
+    int start = 0;
+    while (start < end && !Character.isLetterOrDigit(word.codePointAt(start))) {
+      start += Character.charCount(word.codePointAt(start));
+    }
+    return word.substring(start, end);
+  }
+
+  /** Whether any part is not an exclusion (a query of exclusions alone looks for nothing). */
+  public boolean hasPositive() {
+    return clauses.stream().anyMatch(c -> !c.excluded());
+  }
+
+  /** The plain words joined by spaces, in input order (they are analysed together). */
+  public String words() {
+    StringBuilder sb = new StringBuilder();
+    for (Clause c : clauses) {
+      if (!c.excluded() && c.kind() == Kind.WORDS) {
+        sb.append(c.text()).append(' ');
+      }
+    }
+    return sb.toString().strip();
+  }
+
+  /** The words to look for, without operators (e.g. what to embed for semantic search). */
+  public String plainText() {
+    StringBuilder sb = new StringBuilder();
+    for (Clause c : clauses) {
+      if (!c.excluded()) {
+        if (!sb.isEmpty()) {
+          sb.append(' ');
+        }
+        sb.append(c.text());
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,203 @@
+package dev.paperboy.search.solr;
+
+import dev.paperboy.core.search.QuerySyntax;
+import dev.paperboy.core.search.QuerySyntax.Clause;
+import dev.paperboy.core.search.SearchQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.apache.solr.common.params.ModifiableSolrParams;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The user's query in Solr's terms, built to be the Lucene query the embedded index builds ({@code
+ * KeywordQuery}) so both engines match and score alike:
+ *
+ * <ul>
+ *   <li>plain words: analysed together by the field's analyzer into one bag of optional term
+ *       clauses (the {@code lucene} parser on the whole text escaped as one term, operator OR);
+ *   <li>phrases: required, {@code {!field}} (a phrase query when the text has several tokens);
+ *   <li>prefixes: optional, {@code {!prefix}} on the lower-cased text;
+ *   <li>exclusions: prohibited, {@code {!field}} or {@code {!prefix}}.
+ * </ul>
+ *
+ * <p>The user's text never sits inside the query's structure: every part is a request parameter of
+ * its own, nested by reference ({@code _query_:"{!v=$name}"}); {@code {!field}} and {@code
+ * {!prefix}} read their value raw, and the bag of words is escaped as one term, so no input can
+ * change the query's structure. The positive parts form one group that also holds a clause matching
+ * nothing, so a query whose words all analyse to nothing matches nothing even beside exclusions
+ * (Solr would otherwise add "match all" to a purely negative query).
+ */
+final class SolrQueries {
+  private SolrQueries() {}
+
+  /**
+   * Adds the ranking query over {@code field} as parameter {@code param}, with its parts under
+   * names starting with {@code prefix}.
+   *
+   * @return false when the query has nothing to look for (then nothing is added)
+   */
+  static boolean addKeywordQuery(
+      ModifiableSolrParams params, String param, QuerySyntax syntax, String field, String prefix) {
+    if (!syntax.hasPositive()) {
+      return false;
+    }
+    List<String> positive = new ArrayList<>();
+    List<String> negative = new ArrayList<>();
+    int n = 0;
+    String words = syntax.words();
+    if (!words.isEmpty()) {
+      positive.add(nested(params, prefix + "w", words(field, words)));
+    }
+    for (Clause c : syntax.clauses()) {
+      if (c.kind() == QuerySyntax.Kind.WORDS && !c.excluded()) {
+        continue; // in the bag of words above
+      }
+      String ref =
+          nested(
+              params,
+              prefix + (n++),
+              c.kind() == QuerySyntax.Kind.PREFIX
+                  ? prefixQuery(field, c.text())
+                  : phrase(field, c));
+      if (c.excluded()) {
+        negative.add("-" + ref);
+      } else {
+        positive.add((c.kind() == QuerySyntax.Kind.PHRASE ? "+" : "") + ref);
+      }
+    }
+    positive.add(nothing(params));
+    StringBuilder q = new StringBuilder("{!lucene q.op=OR}(");
+    q.append(String.join(" ", positive)).append(')');
+    for (String neg : negative) {
+      q.append(' ').append(neg);
+    }
+    params.set(param, q.toString());
+    return true;
+  }
+
+  /**
+   * A part of the query as a nested query in the {@code lucene} parser's syntax, its text in a
+   * parameter of its own. A part that analyses to nothing (a phrase of stopwords) is left out by
+   * the parser, as the embedded index leaves it out.
+   */
+  private static String nested(ModifiableSolrParams params, String name, Part part) {
+    params.set(name, part.value());
+    return "_query_:\"{!" + part.parser() + " v=$" + name + "}\"";
+  }
+
+  /** A query part: its parser with local parameters, and the text it reads. */
+  private record Part(String parser, String value) {}
+
+  /**
+   * An optional clause that matches no paper (no id is "-"): it keeps the group of positive parts a
+   * query even when every part analysed to nothing, so the group matches nothing and Solr does not
+   * read the exclusions alone as "everything but". It adds nothing to any score.
+   */
+  private static String nothing(ModifiableSolrParams params) {
+    return nested(params, "none", new Part("term f=" + SolrDocuments.ID, "-"));
+  }
+
+  /**
+   * Adds the highlighting query as {@code hl.q}: every positive part, optional, over the title and
+   * the abstract (exclusions are not marked).
+   *
+   * @return false when there is nothing to mark
+   */
+  static boolean addHighlightQuery(ModifiableSolrParams params, QuerySyntax syntax) {
+    List<String> should = new ArrayList<>();
+    int n = 0;
+    for (String field : List.of(SolrDocuments.TITLE, SolrDocuments.ABSTRACT)) {
+      String words = syntax.words();
+      if (!words.isEmpty()) {
+        should.add(nested(params, "hl_" + (n++), words(field, words)));
+      }
+      for (Clause c : syntax.clauses()) {
+        if (c.excluded() || c.kind() == QuerySyntax.Kind.WORDS) {
+          continue;
+        }
+        should.add(
+            nested(
+                params,
+                "hl_" + (n++),
+                c.kind() == QuerySyntax.Kind.PREFIX
+                    ? prefixQuery(field, c.text())
+                    : phrase(field, c)));
+      }
+    }
+    if (should.isEmpty()) {
+      return false;
+    }
+    should.add(nothing(params));
+    params.set("hl.q", "{!lucene q.op=OR}" + String.join(" ", should));
+    return true;
+  }
+
+  /** The bag of words: the whole text as one escaped term, analysed into optional terms. */
+  private static Part words(String field, String text) {
+    return new Part("lucene df=" + field + " q.op=OR", ClientUtils.escapeQueryChars(text));
+  }
+
+  private static Part phrase(String field, Clause c) {
+    return new Part("field f=" + field, c.text());
+  }
+
+  /**
+   * Prefixes match the stemmed index terms as typed, lower-cased (the analyzer's normalisation).
+   */
+  private static Part prefixQuery(String field, String text) {
+    return new Part("prefix f=" + field, text.toLowerCase(Locale.ROOT));
+  }
+
+  /** The filters of {@code query} as {@code fq} parameters (they never change scores). */
+  static void addFilters(ModifiableSolrParams params, SearchQuery query) {
+    List<String> categories =
+        query.categories().stream()
+            .map(SolrDocuments::normaliseCategory)
+            .filter(c -> !c.isEmpty())
+            .sorted()
+            .toList();
+    if (!categories.isEmpty()) {
+      // A category code never contains the separator; a value that does only fails to match.
+      params.add(
+          "fq",
+          "{!terms f="
+              + SolrDocuments.CATEGORY
+              + " separator=\"\u0001\"}"
+              + String.join("\u0001", categories));
+    }
+    if (query.from() != null || query.to() != null) {
+      // A paper without a date has no value in the field, so any date range leaves it out.
+      params.add(
+          "fq",
+          SolrDocuments.DATE + ":[" + epochDay(query.from()) + " TO " + epochDay(query.to()) + "]");
+    }
+    if (query.codeOnly()) {
+      params.add("fq", SolrDocuments.HAS_CODE + ":true");
+    }
+  }
+
+  private static String epochDay(@Nullable LocalDate date) {
+    return date == null ? "*" : Long.toString(date.toEpochDay());
+  }
+
+  /** The k-NN query of a vector: Solr applies the request's {@code fq} as its pre-filter. */
+  static String knn(float[] vector, int topK) {
+    StringBuilder sb = new StringBuilder(vector.length * 12);
+    sb.append("{!knn f=").append(SolrDocuments.VECTOR).append(" topK=").append(topK).append("}[");
+    for (int i = 0; i < vector.length; i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append(vector[i]);
+    }
+    return sb.append(']').toString();
+  }
+
+  /** Matches exactly one id; the id is read raw. */
+  static String id(String id) {
+    return "{!term f=" + SolrDocuments.ID + "}" + id;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.paperboy.store;
+
+import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.community.CommentStore;
+import dev.paperboy.core.community.ModerationStore;
+import dev.paperboy.core.community.SubmissionStore;
+import dev.paperboy.core.community.VoteStore;
+import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.testing.CommunityStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The community stores' contract on SQLite, a fresh database file per test. */
+class SqliteCommunityStoreTest extends CommunityStoreContract {
+  @TempDir static Path root;
+  private Database db;
+
+  private Database db() {
+    if (db == null) {
+      db = Database.sqlite(root.resolve(java.util.UUID.randomUUID() + ".db"));
+    }
+    return db;
+  }
+
+  @AfterEach
+  void close() {
+    if (db != null) {
+      db.close();
+      db = null;
+    }
+  }
+
+  @Override
+  protected PaperStore papers() {
+    return new JdbcPaperStore(db());
+  }
+
+  @Override
+  protected UserStore users() {
+    return new JdbcUserStore(db());
+  }
+
+  @Override
+  protected SubmissionStore submissions() {
+    return new JdbcSubmissionStore(db());
+  }
+
+  @Override
+  protected CommentStore comments() {
+    return new JdbcCommentStore(db());
+  }
+
+  @Override
+  protected ModerationStore moderation() {
+    return new JdbcModerationStore(db());
+  }
+
+  @Override
+  protected VoteStore votes() {
+    return new JdbcVoteStore(db());
+  }
+}

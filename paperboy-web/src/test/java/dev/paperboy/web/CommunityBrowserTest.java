@@ -1,0 +1,220 @@
+package dev.paperboy.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import dev.paperboy.ingest.api.ArxivApiClient;
+import dev.paperboy.ingest.api.ArxivApiLookup;
+import dev.paperboy.ingest.http.HttpFetcher;
+import dev.paperboy.ingest.http.HttpSettings;
+import dev.paperboy.mail.SmtpConfig;
+import dev.paperboy.mail.SmtpMailer;
+import dev.paperboy.mail.TlsMode;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The community in a real browser (Debian's Chromium, headless), with real mail and a real arXiv
+ * API client: sign in through the link in the mail GreenMail received, submit a paper that a local
+ * fake arXiv API serves, upvote it, comment, sign out, and find it on today's list with the vote.
+ * Skipped with a message when Chromium or its driver is absent.
+ */
+class CommunityBrowserTest {
+  @TempDir Path dir;
+  GreenMail smtp;
+  HttpServer arxiv;
+  final List<String> arxivQueries = new CopyOnWriteArrayList<>();
+  HttpFetcher http;
+  SmtpMailer mailer;
+  CommunityServer site;
+  WebDriver browser;
+  Path profile;
+
+  @BeforeEach
+  void start() throws Exception {
+    assumeTrue(
+        Files.isExecutable(BrowserTest.CHROMIUM) && Files.isExecutable(BrowserTest.DRIVER),
+        "skipped: needs " + BrowserTest.CHROMIUM + " and " + BrowserTest.DRIVER);
+    smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+    smtp.start();
+    byte[] answer;
+    try (InputStream in =
+        getClass().getResourceAsStream("/dev/paperboy/web/arxiv-api/2506.20001.atom.xml")) {
+      answer = in.readAllBytes();
+    }
+    arxiv = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    arxiv.createContext(
+        "/api/query",
+        exchange -> {
+          arxivQueries.add(exchange.getRequestURI().getQuery());
+          exchange.getResponseHeaders().add("Content-Type", "application/atom+xml");
+          exchange.sendResponseHeaders(200, answer.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+          }
+        });
+    arxiv.start();
+    http = HttpFetcher.create(HttpSettings.defaults("tests@example.org"));
+    var lookup =
+        new ArxivApiLookup(
+            new ArxivApiClient(
+                http,
+                URI.create("http://127.0.0.1:" + arxiv.getAddress().getPort() + "/api/query"),
+                Duration.ofSeconds(3),
+                d -> {}));
+    mailer =
+        new SmtpMailer(
+            SmtpConfig.of("127.0.0.1", smtp.getSmtp().getPort(), TlsMode.NONE),
+            java.time.Clock.systemUTC());
+    site = new CommunityServer(dir, CommunityConfig.defaults(), mailer, lookup);
+
+    profile = Files.createTempDirectory("paperboy-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BrowserTest.CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + profile);
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(BrowserTest.DRIVER.toFile())
+                .usingAnyFreePort()
+                .build(),
+            options);
+    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (site != null) {
+      site.close();
+    }
+    if (mailer != null) {
+      mailer.close();
+    }
+    if (http != null) {
+      http.close();
+    }
+    if (arxiv != null) {
+      arxiv.stop(0);
+    }
+    if (smtp != null) {
+      smtp.stop();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  WebElement waitFor(By by) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  @Test
+  void signInSubmitUpvoteCommentSignOut() throws Exception {
+    browser.get(site.uri() + "/");
+    waitFor(By.id("signin-link")).click();
+    waitFor(By.id("email")).sendKeys("ada@example.org");
+    browser.findElement(By.cssSelector("form[action='/signin'] button")).click();
+    assertThat(waitFor(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
+
+    // The link from the mail GreenMail received.
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    MimeMessage mail = smtp.getReceivedMessages()[0];
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("ada@example.org");
+    Matcher m = Pattern.compile("https?://\\S+/signin/confirm\\S+").matcher(text(mail));
+    assertThat(m.find()).as(text(mail)).isTrue();
+    browser.get(m.group());
+    waitFor(By.id("confirm-signin")).click();
+    assertThat(waitFor(By.id("account-link")).getText()).startsWith("reader-");
+
+    // Submit a paper this Paperboy does not have: it comes from the (fake) arXiv API.
+    browser.findElement(By.linkText("Submit")).click();
+    waitFor(By.id("submit-id")).sendKeys("https://arxiv.org/abs/2506.20001v1");
+    browser.findElement(By.id("submit-button")).click();
+    WebElement card = waitFor(By.id("p-2506.20001"));
+    assertThat(browser.getCurrentUrl()).contains("/day/2025-06-25");
+    assertThat(card.findElement(By.cssSelector("h2.title")).getText())
+        .isEqualTo("A Community-Submitted Paper on Retrieval");
+    assertThat(arxivQueries)
+        .singleElement()
+        .satisfies(q -> assertThat(q).contains("id_list=2506.20001"));
+
+    // Upvote: the script sends it with fetch and updates the count in place.
+    card.findElement(By.cssSelector("button.vote")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#p-2506\\.20001 form.vote-form"))
+                    .getAttribute("class")
+                    .contains("on"));
+    assertThat(browser.findElement(By.cssSelector("#p-2506\\.20001 .votes .n")).getText())
+        .isEqualTo("1");
+
+    // Comment on the paper's page.
+    card.findElement(By.cssSelector("h2.title a")).click();
+    waitFor(By.id("comment-body"))
+        .sendKeys("Nice **work**, and <script>alert(1)</script> stays text.");
+    browser.findElement(By.id("comment-button")).click();
+    WebElement comment = waitFor(By.cssSelector("#comments article.comment .comment-body"));
+    assertThat(comment.findElement(By.tagName("strong")).getText()).isEqualTo("work");
+    assertThat(comment.getText()).contains("<script>alert(1)</script> stays text.");
+
+    // Sign out, then the paper is on today's list with the vote and the comment.
+    browser.findElement(By.id("signout")).click();
+    waitFor(By.id("signin-link"));
+    browser.get(site.uri() + "/");
+    WebElement listed = waitFor(By.id("p-2506.20001"));
+    assertThat(listed.findElement(By.cssSelector(".votes .n")).getText()).isEqualTo("1");
+    assertThat(listed.findElement(By.cssSelector(".links")).getText()).contains("1 comment");
+  }
+
+  private static String text(MimeMessage m) throws Exception {
+    Object content = m.getContent();
+    if (content instanceof Multipart mp) {
+      return mp.getBodyPart(0).getContent().toString();
+    }
+    return content.toString();
+  }
+}

@@ -95,6 +95,11 @@ class DigestFlowTest {
     return m.group();
   }
 
+  /** The server's own address: the public base URL (https://papers.example) is not served here. */
+  static java.net.URI local(ServeCommand.Served served) {
+    return java.net.URI.create("http://127.0.0.1:" + served.web().port());
+  }
+
   static String token(String url) {
     return URLDecoder.decode(url.substring(url.indexOf("token=") + 6), StandardCharsets.UTF_8);
   }
@@ -103,7 +108,7 @@ class DigestFlowTest {
   void optInSendsNothingButTheConfirmationUntilItsLinkIsUsed() throws Exception {
     try (ServeCommand.Served served = serve(Map.of())) {
       AppContext app = served.app();
-      WebClient web = new WebClient(served.web().uri());
+      WebClient web = new WebClient(local(served));
       HttpResponse<String> home = web.get("/");
       assertThat(home.body()).contains("action=\"/subscribe\"").doesNotContain("not available");
 
@@ -200,7 +205,7 @@ class DigestFlowTest {
   @Test
   void subscribingIsRateLimitedPerAddress() throws Exception {
     try (ServeCommand.Served served = serve(Map.of("ratelimit.subscribe.email", "2/1h"))) {
-      WebClient web = new WebClient(served.web().uri());
+      WebClient web = new WebClient(local(served));
       web.get("/");
       assertThat(web.post("/subscribe", form("email", "cy@example.org"), true).statusCode())
           .isEqualTo(200);
@@ -225,8 +230,7 @@ class DigestFlowTest {
       Subscription cy = DigestHarness.subscriber(app, "cy@example.org");
       Subscription di = DigestHarness.subscriber(app, "di@example.org");
       Subscription ed = DigestHarness.subscriber(app, "ed@example.org");
-      WebClient web = new WebClient(served.web().uri());
-      String now = "";
+      WebClient web = new WebClient(local(served));
       // bo keeps the defaults and saves an alert.
       String boToken = app.digestLinks().preferencesToken(bo.id(), app.clock().instant());
       HttpResponse<String> prefs = web.get("/digest/preferences?token=" + boToken);
@@ -322,7 +326,6 @@ class DigestFlowTest {
       web.post("/digest/pause", form("token", edToken, "paused", "false"), true);
       runDay(app, WED);
       assertThat(mail.to("ed@example.org")).hasSize(1);
-      assertThat(now).isEmpty();
     }
   }
 
@@ -335,7 +338,7 @@ class DigestFlowTest {
       MimeMessage digest = mail.to("fay@example.org").get(0);
       String header = digest.getHeader("List-Unsubscribe")[0];
       String url = header.substring(1, header.length() - 1);
-      WebClient anybody = new WebClient(served.web().uri());
+      WebClient anybody = new WebClient(local(served));
       HttpResponse<String> look = anybody.get(WebClient.local(url));
       assertThat(look.statusCode()).isEqualTo(200);
       assertThat(look.body()).contains("Unsubscribe fay@example.org?");

@@ -444,13 +444,16 @@ public final class AppContext implements AutoCloseable {
         clock);
   }
 
-  /** The sender settings of {@code digest.*}, claiming as this process. */
+  /**
+   * The sender settings of {@code digest.*}, claiming as this process under the same name it holds
+   * job leases by ({@code node.name:pid}).
+   */
   public SenderSettings senderSettings() {
     DigestConfig d = config.digest();
     // SmtpMailer's connect and read timeouts bound one send; a claim lasts three sends at least.
-    Duration maxSend = Duration.ofSeconds(Math.min(90, d.lease().toSeconds() / 3));
+    Duration maxSend = Duration.ofMillis(Math.min(90_000, d.lease().toMillis() / 3));
     return new SenderSettings(
-        nodeName(),
+        config.jobs().node() + ":" + ProcessHandle.current().pid(),
         d.threads(),
         d.batch(),
         d.lease(),
@@ -478,8 +481,11 @@ public final class AppContext implements AutoCloseable {
     return day -> !store().dayCounts(day, day).isEmpty();
   }
 
-  /** The digest scheduler of {@code serve}. */
-  public DigestScheduler digestScheduler(DigestScheduler.Guard guard) {
+  /**
+   * The digest scheduler of {@code serve}: each check runs under the {@code digest} job lease
+   * ({@link #jobGuard()}), so with several nodes one plans, builds and sends at a time.
+   */
+  public DigestScheduler digestScheduler() {
     DigestConfig d = config.digest();
     return new DigestScheduler(
         editionPlanner(),
@@ -487,7 +493,7 @@ public final class AppContext implements AutoCloseable {
         editionBuilder(),
         digestSender(),
         digestReadiness(),
-        guard,
+        jobGuard(),
         clock,
         new DigestScheduler.Settings(d.sendAt(), d.maxWait(), d.poll()));
   }

@@ -6,6 +6,7 @@ import dev.paperboy.core.digest.EditionBuilder;
 import dev.paperboy.core.digest.EditionPlanner;
 import dev.paperboy.core.digest.EditionStore;
 import dev.paperboy.core.digest.SendReport;
+import dev.paperboy.core.jobs.ExclusiveRunner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,31 +38,20 @@ import org.slf4j.LoggerFactory;
  *   <li>drains the outbox: new deliveries and retries that have come due.
  * </ol>
  *
- * <p>Building runs under the {@code digest-build} job of a {@link Guard} (a store lease with
- * several nodes), so one node builds an edition; sending runs on every node, since outbox claims
- * are exclusive per row.
+ * <p>Each check runs as the {@value #JOB} job of the app's {@link ExclusiveRunner.Guard}: with
+ * several nodes, the node holding the job's lease in the store plans, builds and sends, and the
+ * others skip the check. The lease is renewed while the work runs and lapses when the node dies
+ * ({@code jobs.lease.ttl}); the next node to check then takes it and carries on where the dead one
+ * stopped: building is resumable (rows are inserted only if absent), and the outbox rows the dead
+ * node had claimed are taken over once their claims run out ({@code digest.lease}). Outbox claims
+ * stay exclusive per row as well, so a {@code paperboy digest run} next to a serving node, or a
+ * node that stalled past its lease, still never sends a row twice on purpose.
  */
 public final class DigestScheduler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DigestScheduler.class);
 
-  /** The job name building runs under. */
-  public static final String BUILD_JOB = "digest-build";
-
-  /**
-   * Runs work as a named job on one node at a time (a store lease), or says another node has it.
-   */
-  @FunctionalInterface
-  public interface Guard {
-    /** Runs the work here unless another node holds the job; true when it ran here. */
-    boolean runExclusively(String job, Runnable work);
-  }
-
-  /** Runs everything: for a single node. */
-  public static final Guard UNGUARDED =
-      (job, work) -> {
-        work.run();
-        return true;
-      };
+  /** The job each check runs as, in the lease table. */
+  public static final String JOB = "digest";
 
   /** Whether the papers of a list day have arrived. */
   @FunctionalInterface
@@ -86,15 +78,27 @@ public final class DigestScheduler implements AutoCloseable {
     }
   }
 
-  /** What one check did. */
-  public record Tick(List<EditionBuilder.Report> built, List<String> waiting, SendReport sent) {}
+  /**
+   * What one check did.
+   *
+   * @param ranHere false when another node holds the {@value #JOB} lease (and nothing was done)
+   */
+  public record Tick(
+      boolean ranHere,
+      List<EditionBuilder.Report> built,
+      List<String> waiting,
+      @Nullable SendReport sent) {
+    static Tick elsewhere() {
+      return new Tick(false, List.of(), List.of(), null);
+    }
+  }
 
   private final EditionPlanner planner;
   private final EditionStore editions;
   private final EditionBuilder builder;
   private final DigestSender sender;
   private final Readiness readiness;
-  private final Guard guard;
+  private final ExclusiveRunner.Guard guard;
   private final Clock clock;
   private final Settings settings;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -107,7 +111,7 @@ public final class DigestScheduler implements AutoCloseable {
       EditionBuilder builder,
       DigestSender sender,
       Readiness readiness,
-      Guard guard,
+      ExclusiveRunner.Guard guard,
       Clock clock,
       Settings settings) {
     this.planner = planner;
@@ -147,8 +151,20 @@ public final class DigestScheduler implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  /** One check of the schedule: builds what is due and ready, then sends what is due. */
+  /**
+   * One check of the schedule, if this node gets the {@value #JOB} lease: builds what is due and
+   * ready, then sends what is due.
+   */
   public Tick tick() {
+    AtomicReference<Tick> done = new AtomicReference<>();
+    if (!guard.runExclusively(JOB, () -> done.set(check()))) {
+      LOG.debug("digests: another node holds the {} lease", JOB);
+      return Tick.elsewhere();
+    }
+    return done.get();
+  }
+
+  private Tick check() {
     Instant now = clock.instant();
     List<Edition> due = new ArrayList<>();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -165,7 +181,7 @@ public final class DigestScheduler implements AutoCloseable {
     List<EditionBuilder.Report> built = new ArrayList<>();
     List<String> waiting = new ArrayList<>();
     for (Edition e : due) {
-      if (closed.get()) {
+      if (closed.get() || Thread.currentThread().isInterrupted()) {
         break;
       }
       Optional<EditionStore.StoredEdition> stored = editions.findEdition(e.id());
@@ -185,10 +201,7 @@ public final class DigestScheduler implements AutoCloseable {
             settings.maxWait(),
             settings.sendAt());
       }
-      boolean ran = guard.runExclusively(BUILD_JOB, () -> built.add(builder.build(e, n -> {})));
-      if (!ran) {
-        LOG.debug("edition {} is being built by another node", e.id());
-      }
+      built.add(builder.build(e, n -> {}));
     }
     String w = String.join(",", waiting);
     if (!w.isEmpty() && !w.equals(lastWaiting)) {
@@ -205,7 +218,7 @@ public final class DigestScheduler implements AutoCloseable {
           sent.suppressed(),
           sent.took().toMillis());
     }
-    return new Tick(built, waiting, sent);
+    return new Tick(true, built, waiting, sent);
   }
 
   @Override

@@ -171,7 +171,9 @@ class DigestSchedulerTest {
     leaseFree.set(false);
     DigestScheduler s = scheduler();
     clock.set(Instant.parse("2026-03-03T07:05:00Z"));
-    assertThat(s.tick().built()).isEmpty();
+    DigestScheduler.Tick skipped = s.tick();
+    assertThat(skipped.ranHere()).isFalse();
+    assertThat(skipped.built()).isEmpty();
     assertThat(mailer.sent()).isEmpty();
     // A build that started (the edition is stored) but never finished, e.g. killed.
     Edition yesterday =
@@ -181,6 +183,10 @@ class DigestSchedulerTest {
     store.createEdition(yesterday);
     leaseFree.set(true);
     DigestScheduler.Tick t = s.tick();
+    assertThat(t.ranHere()).isTrue();
+    assertThat(mailer.sent())
+        .extracting(dev.paperboy.core.mail.OutgoingMessage::subject)
+        .contains("digest daily-2026-03-03");
     assertThat(t.built())
         .extracting(r -> r.edition().value())
         .containsExactlyInAnyOrder("daily-2026-03-03", "daily-2026-03-02");

@@ -146,8 +146,8 @@ public final class ServeCommand implements Callable<Integer> {
       DigestScheduler digests = null;
       if (app.digestsOn()) {
         // Editions are built at digest.send.time (UTC) once the day's papers are in, and the
-        // outbox is drained; with several nodes, only one builds (see DigestScheduler).
-        digests = app.digestScheduler(DigestScheduler.UNGUARDED);
+        // outbox is drained; with several nodes, the one holding the 'digest' lease does both.
+        digests = app.digestScheduler();
         digests.start();
       }
       return new Served(running, ingest, digests, backfill, app);

@@ -110,9 +110,12 @@ public record DigestConfig(
     if (!MODELS.contains(model)) {
       throw s.wrong("digest.picks.model", "centroid, recency or nearest");
     }
+    // A claim must outlast a send (the sender renews the rest of its batch before one could run
+    // out): keep it several SMTP timeouts long. Short claims only make a dead node's in-flight
+    // rows wait less before another node sends them.
     Duration lease = s.getDuration("digest.lease", Duration.ofMinutes(5));
-    if (lease.compareTo(Duration.ofMinutes(1)) < 0) {
-      throw s.wrong("digest.lease", "a duration of at least 1m");
+    if (lease.compareTo(Duration.ofSeconds(5)) < 0) {
+      throw s.wrong("digest.lease", "a duration of at least 5s");
     }
     Duration backoff = s.getDuration("digest.backoff", Duration.ofMinutes(1));
     Duration maxBackoff = s.getDuration("digest.backoff.max", Duration.ofHours(6));

@@ -29,12 +29,17 @@ import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.jobs.ExclusiveRunner;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.mail.Mailer;
+import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.recommend.CentroidModel;
+import dev.paperboy.core.recommend.Like;
+import dev.paperboy.core.recommend.LikeKind;
 import dev.paperboy.core.recommend.LikedPapers;
 import dev.paperboy.core.recommend.NearestLikedModel;
+import dev.paperboy.core.recommend.PaperVectors;
 import dev.paperboy.core.recommend.Recommender;
 import dev.paperboy.core.recommend.TasteModel;
+import dev.paperboy.core.recommend.TfIdfVectors;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.security.Role;
@@ -86,6 +91,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -111,6 +117,8 @@ public final class AppContext implements AutoCloseable {
   private @Nullable DigestLinks digestLinks;
   private @Nullable DigestMessages digestMessages;
   private @Nullable ExclusiveRunner jobs;
+  private @Nullable TfIdfVectors tfidf;
+  private Instant tfidfFitted = Instant.EPOCH;
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -381,11 +389,15 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
-   * What personal picks learn from. Upvotes plug in here once the community's votes are merged;
-   * saved papers (issue 9) after them, through {@link LikedPapers#combined}.
+   * What personal picks learn from: the account's upvotes (newest first). Saved papers (issue 9)
+   * join them through {@link LikedPapers#combined}.
    */
   public LikedPapers likedPapers() {
-    return LikedPapers.NONE;
+    JdbcVoteStore votes = new JdbcVoteStore(database());
+    return (user, limit) ->
+        votes.votesOf(user, limit).stream()
+            .map(v -> new Like(v.paperId(), LikeKind.UPVOTE, v.createdAt()))
+            .toList();
   }
 
   /** The signed links of the digests, with the store's key and the public base URL. */
@@ -418,25 +430,71 @@ public final class AppContext implements AutoCloseable {
         switch (d.model()) {
           case "recency" -> CentroidModel.recencyWeighted(Duration.ofDays(60));
           case "nearest" -> new NearestLikedModel(1);
-          default -> CentroidModel.mean();
+          default -> CentroidModel.mean(); // tfidf and centroid: the mean of the liked vectors
         };
     return new Recommender(model, d.minSimilarity());
+  }
+
+  /**
+   * The vectors personal picks compare: TF-IDF of the papers' words ({@code tfidf}, weights fitted
+   * on the store's papers, again once a day) or the stored embeddings of the bundled model (never
+   * computing one: papers the backfill has not reached yet cannot be picks until it does).
+   */
+  public PaperVectors pickVectors() {
+    if (config.digest().model().equals("tfidf")) {
+      return papers -> tfidf().vectorsOf(papers);
+    }
+    return PaperVectors.stored(embeddingStore(), ModelSpec.BGE_SMALL_EN_V15_Q.name());
+  }
+
+  private synchronized TfIdfVectors tfidf() {
+    Instant now = clock.instant();
+    if (tfidf == null || tfidfFitted.plus(Duration.ofDays(1)).isBefore(now)) {
+      PaperStore papers = store();
+      tfidf =
+          TfIdfVectors.fit(
+              () ->
+                  new java.util.Iterator<Paper>() {
+                    List<Paper> page = papers.papersAfter(null, 2000);
+                    int i;
+
+                    @Override
+                    public boolean hasNext() {
+                      if (i == page.size() && page.size() == 2000) {
+                        page = papers.papersAfter(page.get(page.size() - 1).id(), 2000);
+                        i = 0;
+                      }
+                      return i < page.size();
+                    }
+
+                    @Override
+                    public Paper next() {
+                      if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                      }
+                      return page.get(i++);
+                    }
+                  });
+      tfidfFitted = now;
+    }
+    return tfidf;
   }
 
   public EditionPlanner editionPlanner() {
     return new EditionPlanner(calendar(), config.digest().weeklyDay());
   }
 
-  /**
-   * Builds editions into the outbox. Picks use the stored vectors of the bundled model (never
-   * computing one: papers the backfill has not reached yet cannot be picks until it does).
-   */
+  /** Builds editions into the outbox; picks compare {@link #pickVectors()}. */
   public EditionBuilder editionBuilder() {
+    return editionBuilder(index());
+  }
+
+  /** Builds editions, matching alerts in {@code alerts} (the site's index, or a period's). */
+  public EditionBuilder editionBuilder(SearchIndex alerts) {
     return new EditionBuilder(
         store(),
-        embeddingStore(),
-        ModelSpec.BGE_SMALL_EN_V15_Q.name(),
-        index(),
+        pickVectors(),
+        alerts,
         likedPapers(),
         editionStore(),
         new DigestComposer(config.digest().limits(), recommender()),
@@ -537,6 +595,11 @@ public final class AppContext implements AutoCloseable {
   /** The accounts of the store (for the CLI). */
   public UserStore users() {
     return new JdbcUserStore(database());
+  }
+
+  /** Closes {@code resource} when this context closes (for what a command opens itself). */
+  public synchronized <T extends AutoCloseable> T closesWith(T resource) {
+    return track(resource);
   }
 
   private <T extends AutoCloseable> T track(T resource) {

@@ -20,8 +20,12 @@ import dev.paperboy.core.digest.SubscriptionId;
 import dev.paperboy.core.digest.Suppression;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.mail.OutgoingMessage;
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.DailyEntry;
+import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.security.Secrets;
 import dev.paperboy.mail.MimeFormat;
+import dev.paperboy.search.LuceneSearchIndex;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -67,6 +71,41 @@ public final class DigestCommand implements Runnable {
     }
     LocalDate today = LocalDate.ofInstant(app.clock().instant(), ZoneOffset.UTC);
     return latest ? app.store().latestDay().orElse(today) : today;
+  }
+
+  /**
+   * The edition builder of a CLI command. Alerts are matched in the site's search index; when a
+   * running {@code serve} holds the embedded index (Lucene allows one writer per directory), in an
+   * in-memory index of the papers listed from {@code from} to {@code to} instead: all an alert of
+   * those editions looks at, so {@code digest run} and {@code preview} work next to a serving site.
+   */
+  static EditionBuilder builder(AppContext app, LocalDate from, LocalDate to) {
+    try {
+      return app.editionBuilder();
+    } catch (IllegalStateException e) {
+      if (e.getMessage() == null || !e.getMessage().contains("in use by another process")) {
+        throw e;
+      }
+    }
+    LuceneSearchIndex period = LuceneSearchIndex.inMemory();
+    int n = 0;
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      List<ArxivId> ids = app.store().entriesOn(d).stream().map(DailyEntry::paperId).toList();
+      if (!ids.isEmpty()) {
+        List<Paper> papers = app.store().findPapers(ids);
+        period.index(papers);
+        n += papers.size();
+      }
+    }
+    period.commit();
+    System.err.printf(
+        Locale.ROOT,
+        "the search index is in use by a running serve: alerts are matched in the %,d papers"
+            + " listed %s..%s%n",
+        n,
+        from,
+        to);
+    return app.editionBuilder(app.closesWith(period));
   }
 
   /** {@code paperboy digest preview --to ADDRESS}. */
@@ -144,7 +183,7 @@ public final class DigestCommand implements Runnable {
         Recipient r =
             new Recipient(
                 id, email, prefs.withCadence(c).withPaused(false), user, alerts, Set.of());
-        EditionBuilder builder = app.editionBuilder();
+        EditionBuilder builder = builder(app, edition.from(), edition.to());
         EditionContent content = builder.composeFor(edition, r, builder.inputs(edition));
         if (content.isEmpty()) {
           System.err.println(
@@ -241,7 +280,13 @@ public final class DigestCommand implements Runnable {
           if (editions.isEmpty()) {
             out.println("no " + (cadence.equals("all") ? "" : cadence + " ") + "edition on " + d);
           }
-          EditionBuilder builder = app.editionBuilder();
+          EditionBuilder builder =
+              editions.isEmpty()
+                  ? null
+                  : builder(
+                      app,
+                      editions.stream().map(Edition::from).min(LocalDate::compareTo).orElseThrow(),
+                      editions.stream().map(Edition::to).max(LocalDate::compareTo).orElseThrow());
           for (Edition e : editions) {
             EditionBuilder.Report r =
                 builder.build(

@@ -476,6 +476,86 @@ class DigestFlowTest {
     assertThat(mail.received()).hasSize(2);
   }
 
+  /**
+   * Personal picks with the default model (TF-IDF of the words): a subscriber whose account upvoted
+   * a paper on retrieval augmented generation is picked the other paper on it, with the reason. The
+   * account was made after the subscription and is found by its address.
+   */
+  @Test
+  void anAccountsUpvotesBringPersonalPicksThatSayWhy() throws Exception {
+    try (ServeCommand.Served served = serve(Map.of())) {
+      AppContext app = served.app();
+      assertThat(app.config().digest().model()).isEqualTo("tfidf");
+      DigestHarness.subscriber(app, "hal@example.org");
+      dev.paperboy.core.account.User hal =
+          app.users()
+              .findOrCreate(EmailAddress.parse("e", "hal@example.org"), app.clock().instant());
+      new dev.paperboy.store.JdbcVoteStore(app.database())
+          .upvote(
+              hal.id(), dev.paperboy.core.paper.ArxivId.parse("2603.00001"), app.clock().instant());
+      DigestHarness.subscriber(app, "ivy@example.org"); // no account: no picks
+      runDay(app, TUE);
+      String halText = text(mail.to("hal@example.org").get(0));
+      assertThat(halText).contains("PICKED FOR YOU");
+      String picks =
+          halText
+              .substring(halText.indexOf("PICKED FOR YOU"), halText.indexOf("TRENDING"))
+              .replaceAll("\\s+", " ");
+      assertThat(picks)
+          .contains("Long-context retrieval augmented generation benchmarks")
+          .contains(
+              "Similar to \u201cRetrieval augmented generation for open-domain question"
+                  + " answering\u201d, which you upvoted")
+          .as("unrelated papers share only common words: below the similarity floor")
+          .doesNotContain("Graph neural networks for molecules");
+      assertThat(text(mail.to("ivy@example.org").get(0))).doesNotContain("PICKED FOR YOU");
+    }
+  }
+
+  /**
+   * {@code paperboy digest run} next to a running {@code serve} on the same data directory: serve
+   * holds the embedded search index (one writer per directory), so the command matches alerts in
+   * the papers of the edition's days instead, and the digest still carries them.
+   */
+  @Test
+  void digestRunWorksNextToARunningServe() throws Exception {
+    Map<String, String> s = mail.settings();
+    try (ServeCommand.Served served = serve(Map.of())) {
+      AppContext app = served.app();
+      Subscription gus = DigestHarness.subscriber(app, "gus@example.org");
+      app.subscriptions()
+          .addAlert(
+              new dev.paperboy.core.digest.Alert(
+                  gus.id(), "retrieval augmented generation", app.clock().instant()));
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      PrintStream oldErr = System.err;
+      int code;
+      try {
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        code =
+            Main.commandLine()
+                .execute(
+                    "digest",
+                    "run",
+                    "--day",
+                    TUE.toString(),
+                    "--data",
+                    dir.toString(),
+                    "--config",
+                    writeConfig(s).toString());
+      } finally {
+        System.setErr(oldErr);
+      }
+      assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .contains("alerts are matched in the 5 papers listed 2026-03-03..2026-03-03");
+      String text = text(mail.to("gus@example.org").get(0));
+      assertThat(text)
+          .contains("YOUR ALERTS")
+          .contains("Long-context retrieval augmented generation benchmarks");
+    }
+  }
+
   private Path writeConfig(Map<String, String> s) throws java.io.IOException {
     Path file = dir.resolve("test.properties");
     StringBuilder b = new StringBuilder();

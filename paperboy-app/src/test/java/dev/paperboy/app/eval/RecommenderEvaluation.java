@@ -17,6 +17,7 @@ import dev.paperboy.core.recommend.LikedItem;
 import dev.paperboy.core.recommend.LogisticModel;
 import dev.paperboy.core.recommend.NearestLikedModel;
 import dev.paperboy.core.recommend.TasteModel;
+import dev.paperboy.core.recommend.TfIdfVectors;
 import dev.paperboy.core.testing.SharedData;
 import dev.paperboy.search.embed.OnnxEmbedder;
 import dev.paperboy.store.Database;
@@ -148,9 +149,22 @@ class RecommenderEvaluation {
       addDense(models, new LogisticModel(background, 0.01, 100), vec, papers);
       addDense(models, new LogisticModel(background, 0.1, 100), vec, papers);
       models.put("tfidf-centroid", (u, pool, now) -> tfidf.centroidScores(u, pool, papers));
-      models.put(
-          "tfidf-logistic-l0.01",
-          (u, pool, now) -> tfidf.logisticScores(u, pool, papers, bgSparse, 0.01));
+      // What the digests run (digest.picks.model=tfidf): the same weights hashed into dense
+      // vectors, fitted on the papers at hand, scored by the production centroid model.
+      int[][] variants = {{1024, 32}, {2048, 32}, {2048, 64}, {4096, 32}, {4096, 64}, {4096, 0}};
+      for (int[] v : variants) {
+        Map<ArxivId, float[]> hashed =
+            TfIdfVectors.fit(papers.values(), v[0], v[1]).vectorsOf(papers.values());
+        Map<String, Ranker> one = new LinkedHashMap<>();
+        addDense(one, CentroidModel.mean(), hashed, papers);
+        models.put("tfidf-hashed-" + v[0] + "-top" + v[1], one.values().iterator().next());
+      }
+      if (Boolean.getBoolean("paperboy.eval.slow")) {
+        // About 1.5 s per pseudo-user: far too slow for a digest of many subscribers.
+        models.put(
+            "tfidf-logistic-l0.01",
+            (u, pool, now) -> tfidf.logisticScores(u, pool, papers, bgSparse, 0.01));
+      }
 
       report("HF submitters (likes = papers they put on the HF daily list)", submitters, models);
       report(

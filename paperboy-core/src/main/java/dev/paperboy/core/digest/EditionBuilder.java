@@ -12,6 +12,7 @@ import dev.paperboy.core.recommend.Candidates;
 import dev.paperboy.core.recommend.Like;
 import dev.paperboy.core.recommend.LikedItem;
 import dev.paperboy.core.recommend.LikedPapers;
+import dev.paperboy.core.recommend.PaperVectors;
 import dev.paperboy.core.search.SearchHit;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
@@ -60,8 +61,7 @@ public final class EditionBuilder {
   public static final int LIKES_PER_USER = 100;
 
   private final PaperStore papers;
-  private final EmbeddingStore vectors;
-  private final String model;
+  private final PaperVectors vectors;
   private final SearchIndex index;
   private final LikedPapers likes;
   private final EditionStore editions;
@@ -77,6 +77,8 @@ public final class EditionBuilder {
   private record LikedBase(String title, float[] vector) {}
 
   /**
+   * Picks from the stored embeddings of {@code model}.
+   *
    * @param model the embedding model whose stored vectors picks use ({@code Embedder.modelName()})
    * @param domain the Message-ID domain (the sender address's)
    */
@@ -90,9 +92,32 @@ public final class EditionBuilder {
       DigestComposer composer,
       String domain,
       Clock clock) {
+    this(
+        papers,
+        PaperVectors.stored(vectors, model),
+        index,
+        likes,
+        editions,
+        composer,
+        domain,
+        clock);
+  }
+
+  /**
+   * @param vectors the vectors picks compare (stored embeddings, or TF-IDF)
+   * @param domain the Message-ID domain (the sender address's)
+   */
+  public EditionBuilder(
+      PaperStore papers,
+      PaperVectors vectors,
+      SearchIndex index,
+      LikedPapers likes,
+      EditionStore editions,
+      DigestComposer composer,
+      String domain,
+      Clock clock) {
     this.papers = papers;
     this.vectors = vectors;
-    this.model = model;
     this.index = index;
     this.likes = likes;
     this.editions = editions;
@@ -256,8 +281,7 @@ public final class EditionBuilder {
     }
     Map<ArxivId, float[]> found = new LinkedHashMap<>();
     for (int i = 0; i < listed.size(); i += 500) {
-      found.putAll(
-          vectors.currentVectors(listed.subList(i, Math.min(listed.size(), i + 500)), model));
+      found.putAll(vectors.vectorsOf(listed.subList(i, Math.min(listed.size(), i + 500))));
     }
     if (found.size() < listed.size()) {
       LOG.info(
@@ -322,7 +346,7 @@ public final class EditionBuilder {
     for (int i = 0; i < all.size(); i += 500) {
       List<ArxivId> chunk = all.subList(i, Math.min(all.size(), i + 500));
       List<Paper> found = papers.findPapers(chunk);
-      Map<ArxivId, float[]> v = vectors.currentVectors(found, model);
+      Map<ArxivId, float[]> v = vectors.vectorsOf(found);
       for (Paper p : found) {
         float[] vec = v.get(p.id());
         if (vec != null) {

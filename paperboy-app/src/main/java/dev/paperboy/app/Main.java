@@ -1,5 +1,6 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.cli.BackupCommand;
 import dev.paperboy.app.cli.BenchCommand;
 import dev.paperboy.app.cli.EmbedCommand;
 import dev.paperboy.app.cli.EvalCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
       UserCommand.class,
       MigrateCommand.class,
       SolrCommand.class,
+      BackupCommand.class,
       CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",

@@ -1,5 +1,6 @@
 package dev.paperboy.app;
 
+import dev.paperboy.app.cli.BackupCommand;
 import dev.paperboy.app.cli.BenchCommand;
 import dev.paperboy.app.cli.DigestCommand;
 import dev.paperboy.app.cli.EmbedCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
       DigestCommand.class,
       MigrateCommand.class,
       SolrCommand.class,
+      BackupCommand.class,
       CommandLine.HelpCommand.class
     },
     commandListHeading = "%nCommands:%n",

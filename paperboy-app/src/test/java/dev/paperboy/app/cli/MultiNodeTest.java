@@ -140,7 +140,7 @@ class MultiNodeTest {
   }
 
   /** The sign-in link of the last message in a node's mail directory. */
-  private static String signInLink(Path mail) throws IOException {
+  static String signInLink(Path mail) throws IOException {
     Pattern link = Pattern.compile("https?://[^\\s\"<>]+/signin/confirm\\?token=[^\\s\"<>]+");
     for (int i = 0; i < 100; i++) {
       try (Stream<Path> files = Files.walk(mail)) {

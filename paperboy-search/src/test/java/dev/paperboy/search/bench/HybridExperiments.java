@@ -72,6 +72,9 @@ public final class HybridExperiments {
       }
     }
     bm25.putAll(bm25Runs(0f));
+    for (String q : c.queries().keySet()) {
+      dense.put(q, denseSearch(queryVecs.get(q), DEPTH));
+    }
   }
 
   Map<String, List<Scored<String>>> bm25Runs(float titleBoost)

@@ -214,6 +214,66 @@ public final class ForYou {
     }
   }
 
+  /**
+   * "More like these": of {@code candidates}, the papers closest to {@code set} as a whole (the
+   * cosine with the mean of the set's vectors, the profile {@link
+   * dev.paperboy.core.recommend.CentroidModel#mean} learns), best first, each explained by the
+   * paper of the set it is closest to. Papers of the set and papers without a vector are left out.
+   */
+  public List<Item> moreLikeThese(
+      List<ArxivId> set, java.util.Collection<ArxivId> candidates, int limit) {
+    Set<ArxivId> all = new HashSet<>(set);
+    all.addAll(candidates);
+    Map<ArxivId, StoredVector> found = vectors.findVectors(all, model);
+    List<float[]> members = new ArrayList<>();
+    List<ArxivId> memberIds = new ArrayList<>();
+    for (ArxivId id : set) {
+      StoredVector v = found.get(id);
+      if (v != null) {
+        members.add(v.vector());
+        memberIds.add(id);
+      }
+    }
+    if (members.isEmpty() || limit < 1) {
+      return List.of();
+    }
+    int dim = members.get(0).length;
+    float[] mean = new float[dim];
+    for (float[] v : members) {
+      for (int j = 0; j < dim; j++) {
+        mean[j] += v[j] / members.size();
+      }
+    }
+    Map<ArxivId, String> titles = new HashMap<>();
+    for (Paper p : papers.findPapers(memberIds)) {
+      titles.put(p.id(), p.title());
+    }
+    List<Item> out = new ArrayList<>();
+    for (ArxivId id : new java.util.LinkedHashSet<>(candidates)) {
+      StoredVector v = found.get(id);
+      if (v == null || set.contains(id) || v.vector().length != dim) {
+        continue;
+      }
+      double score = dev.paperboy.core.embed.Vectors.dot(v.vector(), mean);
+      int nearest = 0;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < members.size(); i++) {
+        double s = dev.paperboy.core.embed.Vectors.dot(v.vector(), members.get(i));
+        if (s > best) {
+          best = s;
+          nearest = i;
+        }
+      }
+      String title = titles.getOrDefault(memberIds.get(nearest), memberIds.get(nearest).value());
+      out.add(new Item(id, "closest to \u201c" + title + "\u201d in this collection", score));
+    }
+    out.sort(
+        java.util.Comparator.comparingDouble(Item::score)
+            .reversed()
+            .thenComparing(it -> it.paper().value()));
+    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : List.copyOf(out);
+  }
+
   private static String safeKey(String author) {
     try {
       return AuthorNames.key(author);

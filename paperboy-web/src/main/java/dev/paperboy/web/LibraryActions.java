@@ -198,22 +198,39 @@ final class LibraryActions {
    * whose title, abstract, authors or private note contain every word of {@code q} that the index
    * ranked lower (so a note, which only the reader has, is searchable too).
    */
-  List<SavedView> searchSaved(UserId user, String q, SearchMode mode) {
+  /** Saved papers found by a search, and a notice when the mode asked for was not available. */
+  record SavedSearch(List<SavedView> found, @Nullable String notice) {}
+
+  SavedSearch searchSaved(UserId user, String q, SearchMode mode) {
+    if (q.length() > Params.MAX_QUERY_LENGTH) {
+      throw new BadRequest("q", "is too long (at most " + Params.MAX_QUERY_LENGTH + " characters)");
+    }
     List<SavedPaper> all = store.savedPapers(user, null, 0, MAX_LIST);
     Map<ArxivId, SavedPaper> mine = new LinkedHashMap<>();
     for (SavedPaper s : all) {
       mine.put(s.paper(), s);
     }
     List<SavedPaper> ranked = new ArrayList<>();
+    String notice = null;
+    List<SearchHit> hits;
     try {
-      for (SearchHit h : index.search(SearchQuery.of(q, mode, SearchQuery.MAX_LIMIT)).hits()) {
-        SavedPaper s = mine.remove(h.id());
-        if (s != null) {
-          ranked.add(s);
-        }
+      try {
+        hits = index.search(SearchQuery.of(q, mode, SearchQuery.MAX_LIMIT)).hits();
+      } catch (UnsupportedOperationException e) {
+        // No embeddings on this server yet: keyword search still works.
+        notice =
+            PageRoutes.modeName(mode)
+                + " search is not available on this server, so these are keyword results.";
+        hits = index.search(SearchQuery.of(q, SearchMode.BM25, SearchQuery.MAX_LIMIT)).hits();
       }
     } catch (IllegalArgumentException e) {
       throw new BadRequest("q", e.getMessage());
+    }
+    for (SearchHit h : hits) {
+      SavedPaper s = mine.remove(h.id());
+      if (s != null) {
+        ranked.add(s);
+      }
     }
     List<SavedView> out = new ArrayList<>(joinSaved(ranked));
     String[] words = q.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
@@ -231,7 +248,7 @@ final class LibraryActions {
         out.add(v);
       }
     }
-    return out;
+    return new SavedSearch(out, notice);
   }
 
   // ---- collections ----

@@ -106,7 +106,7 @@ final class LibraryApiRoutes {
       } catch (IllegalArgumentException e) {
         throw new BadRequest("mode", e.getMessage());
       }
-      found = a().searchSaved(u.id(), q.strip(), mode);
+      found = a().searchSaved(u.id(), q.strip(), mode).found();
       if (state != null) {
         found = found.stream().filter(v -> v.saved().state() == state).toList();
       }

@@ -166,11 +166,14 @@ final class LibraryPages {
     int page = params.integer("p", 1, 1, 10_000);
     List<LibraryActions.SavedView> found;
     int total;
+    String notice = null;
     if (q.isEmpty()) {
       found = actions.saved(u.id(), state, (page - 1) * PAGE, PAGE);
       total = actions.store().countSaved(u.id(), state);
     } else {
-      List<LibraryActions.SavedView> all = actions.searchSaved(u.id(), q, mode);
+      LibraryActions.SavedSearch search = actions.searchSaved(u.id(), q, mode);
+      notice = search.notice();
+      List<LibraryActions.SavedView> all = search.found();
       if (state != null) {
         all = all.stream().filter(v -> v.saved().state() == state).toList();
       }
@@ -214,7 +217,7 @@ final class LibraryPages {
                 rows,
                 total,
                 Links.pager(ctx, page, total, PAGE),
-                null)));
+                notice)));
   }
 
   private void exportSaved(Context ctx, boolean bibtex) {

@@ -62,7 +62,7 @@ final class LibraryPages {
 
   void register(RoutesConfig r) {
     r.post("/papers/<id>/save", this::save);
-    r.get("/papers/<id>/library", this::paperLibrary);
+    r.get("/collect/<id>", this::paperLibrary);
     r.get("/saved", this::savedPage);
     r.post("/saved/<id>", this::updateSaved);
     r.get("/saved/export.bib", ctx -> exportSaved(ctx, true));
@@ -234,7 +234,7 @@ final class LibraryPages {
     }
   }
 
-  /** GET /papers/{id}/library: save, state, note, collections and follows for one paper. */
+  /** GET /collect/{id}: save, state, note, collections and follows for one paper. */
   private void paperLibrary(Context ctx) {
     if (signInFirst(ctx)) {
       return;
@@ -335,7 +335,7 @@ final class LibraryPages {
     if (paper != null && !paper.isBlank()) {
       ArxivId id = parseId("paper", paper);
       actions.add(ctx, c.id(), id, "");
-      ctx.redirect("/papers/" + id + "/library", HttpStatus.SEE_OTHER);
+      ctx.redirect("/collect/" + id, HttpStatus.SEE_OTHER);
       return;
     }
     ctx.redirect("/c/" + c.id(), HttpStatus.SEE_OTHER);

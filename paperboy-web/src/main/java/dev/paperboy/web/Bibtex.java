@@ -219,7 +219,9 @@ final class Bibtex {
     String prefix =
         (text(e, new Key("archivePrefix")) + text(e, new Key("eprinttype")))
             .toLowerCase(Locale.ROOT);
-    if (!eprint.isEmpty() && (prefix.contains("arxiv") || BARE.matcher(eprint).matches())) {
+    // An eprint of another archive (PubMed, HAL) is not an arXiv id, however it looks.
+    if (!eprint.isEmpty()
+        && (prefix.contains("arxiv") || (prefix.isEmpty() && BARE.matcher(eprint).matches()))) {
       Optional<ArxivId> id = find(eprint, true);
       if (id.isPresent()) {
         return id;

@@ -2,6 +2,7 @@ package dev.paperboy.app;
 
 import dev.paperboy.app.config.Config;
 import dev.paperboy.app.config.ConfigException;
+import dev.paperboy.app.config.LibraryConfig;
 import dev.paperboy.app.config.LiveConfig;
 import dev.paperboy.app.config.SearchConfig;
 import dev.paperboy.core.account.UserStore;
@@ -15,9 +16,16 @@ import dev.paperboy.core.embed.VectorLookup;
 import dev.paperboy.core.ingest.HarvestCheckpointStore;
 import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.jobs.ExclusiveRunner;
+import dev.paperboy.core.library.ForYou;
+import dev.paperboy.core.library.ProfileLikes;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.recommend.CentroidModel;
+import dev.paperboy.core.recommend.Like;
+import dev.paperboy.core.recommend.LikeKind;
+import dev.paperboy.core.recommend.LikedPapers;
+import dev.paperboy.core.recommend.Recommender;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.security.Role;
@@ -45,6 +53,7 @@ import dev.paperboy.store.JdbcCommentStore;
 import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
 import dev.paperboy.store.JdbcLeases;
+import dev.paperboy.store.JdbcLibraryStore;
 import dev.paperboy.store.JdbcModerationStore;
 import dev.paperboy.store.JdbcPaperStore;
 import dev.paperboy.store.JdbcRateCounterStore;
@@ -55,6 +64,7 @@ import dev.paperboy.store.JdbcSubmissionStore;
 import dev.paperboy.store.JdbcUserStore;
 import dev.paperboy.store.JdbcVoteStore;
 import dev.paperboy.web.Community;
+import dev.paperboy.web.Library;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -315,6 +325,46 @@ public final class AppContext implements AutoCloseable {
       }
     }
     return community;
+  }
+
+  /**
+   * Readers' libraries (issue 9) on the store, or null without the community features. "For you"
+   * ranks with {@link #forYouRecommender()} and learns from saved papers and upvotes ({@link
+   * ProfileLikes}).
+   */
+  public @Nullable Library library() {
+    Community c = community();
+    if (c == null) {
+      return null;
+    }
+    LibraryConfig lc = config.community().library();
+    JdbcLibraryStore lib = new JdbcLibraryStore(database());
+    LikedPapers upvotes =
+        (user, limit) ->
+            c.votes().votesOf(user, limit).stream()
+                .map(v -> new Like(v.paperId(), LikeKind.UPVOTE, v.createdAt()))
+                .toList();
+    ForYou forYou =
+        new ForYou(
+            store(),
+            embeddingStore(),
+            ModelSpec.BGE_SMALL_EN_V15_Q.name(),
+            lib,
+            new ProfileLikes(lib, upvotes),
+            forYouRecommender(),
+            clock,
+            lc.forYouDays(),
+            lc.notInterestedWeight());
+    return new Library(lib, forYou, lc.web());
+  }
+
+  /**
+   * The recommender "For you" uses. It must be the one the digest's personal picks use (one piece
+   * of code serves both): the mean-embedding model with a 0.6 similarity floor, the digest's
+   * defaults; once the digest's {@code recommender()} is on this branch, this returns it.
+   */
+  public Recommender forYouRecommender() {
+    return new Recommender(CentroidModel.mean(), 0.6);
   }
 
   /**

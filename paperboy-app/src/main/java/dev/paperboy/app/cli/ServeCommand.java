@@ -123,6 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
                       io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
                   app.community())
               .semanticCoverage(backfill::coverage)
+              .library(app.library())
               .start();
       backfill.start();
       DailyIngestScheduler ingest = null;

@@ -3,6 +3,7 @@ package dev.paperboy.app;
 import dev.paperboy.app.config.Config;
 import dev.paperboy.app.config.ConfigException;
 import dev.paperboy.app.config.DigestConfig;
+import dev.paperboy.app.config.LibraryConfig;
 import dev.paperboy.app.config.LiveConfig;
 import dev.paperboy.app.config.SearchConfig;
 import dev.paperboy.core.account.UserStore;
@@ -27,6 +28,8 @@ import dev.paperboy.core.embed.VectorLookup;
 import dev.paperboy.core.ingest.HarvestCheckpointStore;
 import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.jobs.ExclusiveRunner;
+import dev.paperboy.core.library.ForYou;
+import dev.paperboy.core.library.ProfileLikes;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.paper.Paper;
@@ -70,6 +73,7 @@ import dev.paperboy.store.JdbcEditionStore;
 import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
 import dev.paperboy.store.JdbcLeases;
+import dev.paperboy.store.JdbcLibraryStore;
 import dev.paperboy.store.JdbcModerationStore;
 import dev.paperboy.store.JdbcOutbox;
 import dev.paperboy.store.JdbcPaperStore;
@@ -84,6 +88,7 @@ import dev.paperboy.store.JdbcUserStore;
 import dev.paperboy.store.JdbcVoteStore;
 import dev.paperboy.web.Community;
 import dev.paperboy.web.Digests;
+import dev.paperboy.web.Library;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -352,6 +357,48 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
+   * Readers' libraries (issue 9) on the store, or null without the community features. "For you"
+   * ranks with {@link #forYouRecommender()} and learns from saved papers and upvotes ({@link
+   * ProfileLikes}).
+   */
+  public @Nullable Library library() {
+    Community c = community();
+    if (c == null) {
+      return null;
+    }
+    LibraryConfig lc = config.community().library();
+    JdbcLibraryStore lib = new JdbcLibraryStore(database());
+    LikedPapers upvotes =
+        (user, limit) ->
+            c.votes().votesOf(user, limit).stream()
+                .map(v -> new Like(v.paperId(), LikeKind.UPVOTE, v.createdAt()))
+                .toList();
+    ForYou forYou =
+        new ForYou(
+            store(),
+            embeddingStore(),
+            ModelSpec.BGE_SMALL_EN_V15_Q.name(),
+            lib,
+            new ProfileLikes(lib, upvotes),
+            forYouRecommender(),
+            clock,
+            lc.forYouDays(),
+            lc.notInterestedWeight());
+    return new Library(lib, forYou, lc.web());
+  }
+
+  /**
+   * The recommender "For you" uses: the same {@link Recommender} code as the digest's personal
+   * picks, on the stored embeddings (ForYou reads those directly) with the mean-embedding model and
+   * its 0.6 similarity floor, as {@code digest.picks.model=centroid}. The digest's default is
+   * TF-IDF ({@link #pickVectors()}), which predicted likes better; For you follows once ForYou
+   * takes a {@link PaperVectors}.
+   */
+  public Recommender forYouRecommender() {
+    return new Recommender(CentroidModel.mean(), 0.6);
+  }
+
+  /**
    * The mailer of {@code mail.*}: SMTP when {@code mail.smtp.host} is set, else {@code .eml} files
    * in {@code DATA/mail/outbox} (the mailer logs where).
    */
@@ -389,15 +436,17 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
-   * What personal picks learn from: the account's upvotes (newest first). Saved papers (issue 9)
-   * join them through {@link LikedPapers#combined}.
+   * What personal picks learn from: the account's saved papers and upvotes since its last profile
+   * reset ({@link ProfileLikes}, as "For you" reads them).
    */
   public LikedPapers likedPapers() {
     JdbcVoteStore votes = new JdbcVoteStore(database());
-    return (user, limit) ->
-        votes.votesOf(user, limit).stream()
-            .map(v -> new Like(v.paperId(), LikeKind.UPVOTE, v.createdAt()))
-            .toList();
+    LikedPapers upvotes =
+        (user, limit) ->
+            votes.votesOf(user, limit).stream()
+                .map(v -> new Like(v.paperId(), LikeKind.UPVOTE, v.createdAt()))
+                .toList();
+    return new ProfileLikes(new JdbcLibraryStore(database()), upvotes);
   }
 
   /** The signed links of the digests, with the store's key and the public base URL. */

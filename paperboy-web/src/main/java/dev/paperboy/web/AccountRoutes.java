@@ -44,6 +44,15 @@ final class AccountRoutes {
           .withZone(ZoneOffset.UTC);
   static final String DELETE_PHRASE = "delete my account";
 
+  // More of the user's data for the export (the library adds itself here when it is on).
+  private java.util.function.BiConsumer<User, ObjectNode> extraExport = (u, o) -> {};
+
+  /** Adds {@code exporter}'s part to the account's data export. */
+  void exportAlso(java.util.function.BiConsumer<User, ObjectNode> exporter) {
+    java.util.function.BiConsumer<User, ObjectNode> before = extraExport;
+    extraExport = before.andThen(exporter);
+  }
+
   private final Community community;
   private final WebSecurity security;
   private final Templates templates;
@@ -353,6 +362,7 @@ final class AccountRoutes {
           .put("createdAt", HfJson.instant(t.createdAt()));
     }
     activity.export(user, out);
+    extraExport.accept(user, out);
     ctx.header("Cache-Control", "no-store");
     ctx.header(
         "Content-Disposition", "attachment; filename=\"paperboy-account-" + user.id() + ".json\"");

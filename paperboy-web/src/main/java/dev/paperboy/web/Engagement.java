@@ -17,16 +17,24 @@ import org.jspecify.annotations.Nullable;
 final class Engagement {
   private final @Nullable Community community;
   private final WebSecurity security;
+  private @Nullable Library library;
 
   Engagement(@Nullable Community community, WebSecurity security) {
     this.community = community;
     this.security = security;
   }
 
+  /** Shows the viewer's saved papers on the cards too (the library's Save button). */
+  Engagement withLibrary(@Nullable Library library) {
+    this.library = library;
+    return this;
+  }
+
   List<Views.PaperCard> decorate(Context ctx, List<Views.PaperCard> cards) {
     if (community == null || cards.isEmpty()) {
       return cards;
     }
+    cards = LibraryActions.markSaved(library, security, ctx, cards);
     List<ArxivId> ids = cards.stream().map(c -> new ArxivId(c.id())).toList();
     java.util.Map<ArxivId, Integer> comments = community.comments().countsOf(ids);
     Set<ArxivId> upvoted =

@@ -220,6 +220,23 @@ final class FeedRoutes {
     write(ctx, format, "Search: " + q, "Papers matching \"" + q + "\".", "/search" + query, items);
   }
 
+  /** A feed of {@code papers} in the given order (a collection's), each dated by its paper. */
+  void writePapers(
+      Context ctx,
+      Format format,
+      String title,
+      String description,
+      String pagePath,
+      List<Paper> papers) {
+    List<Item> items = new ArrayList<>(papers.size());
+    var upvotes = store.upvotesOf(papers.stream().map(Paper::id).toList());
+    for (Paper p : papers) {
+      LocalDate d = p.displayDate();
+      items.add(new Item(p, d == null ? catalog.today() : d, upvotes.getOrDefault(p.id(), 0)));
+    }
+    write(ctx, format, title, description, pagePath, items);
+  }
+
   private void write(
       Context ctx,
       Format format,

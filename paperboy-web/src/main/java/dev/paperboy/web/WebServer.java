@@ -46,6 +46,7 @@ public final class WebServer {
   private Supplier<@Nullable Coverage> coverage = () -> null;
   private final @Nullable Community community;
   private @Nullable Digests digests;
+  private @Nullable Library library;
 
   /**
    * A server with the community features (sign-in, votes, submissions, comments, moderation) when
@@ -104,6 +105,15 @@ public final class WebServer {
     return this;
   }
 
+  /**
+   * Turns on readers' libraries (saved papers, collections, follows, For you); needs the community
+   * features.
+   */
+  public WebServer library(@Nullable Library library) {
+    this.library = library;
+    return this;
+  }
+
   /** Starts listening; returns once the port is bound. */
   public Running start() {
     ObjectMapper mapper = new ObjectMapper();
@@ -116,8 +126,9 @@ public final class WebServer {
     boolean https = config.publicUrl() != null && "https".equals(config.publicUrl().getScheme());
     WebSecurity security = new WebSecurity(community, https);
     ErrorHandling errors = new ErrorHandling(templates, mapper, security);
-    PageRoutes pages =
-        new PageRoutes(config, catalog, templates, security, new Engagement(community, security));
+    Engagement engagement =
+        new Engagement(community, security).withLibrary(community == null ? null : library);
+    PageRoutes pages = new PageRoutes(config, catalog, templates, security, engagement);
     pages.subscribeForm(digests != null);
     DigestRoutes digestRoutes =
         digests == null || community == null
@@ -150,6 +161,13 @@ public final class WebServer {
                 new Submissions(community, security, store, index),
                 templates,
                 new Comments(community, security, store));
+    LibraryActions libraryActions =
+        community == null || library == null
+            ? null
+            : new LibraryActions(library, community, security, store, index);
+    if (libraryActions != null && accounts != null) {
+      accounts.exportAlso((user, out) -> libraryActions.export(user.id(), out));
+    }
     registerGauges();
 
     Javalin app =
@@ -193,6 +211,18 @@ public final class WebServer {
                 new ModerationRoutes(community, security, templates, store).register(cfg.routes);
                 // Before the read API: its /api/papers/<arxivId> would match longer paths.
                 communityApi.register(cfg.routes);
+                if (libraryActions != null) {
+                  new LibraryPages(
+                          libraryActions,
+                          community,
+                          security,
+                          templates,
+                          engagement,
+                          feeds,
+                          base::get)
+                      .register(cfg.routes);
+                  new LibraryApiRoutes(libraryActions, mapper).register(cfg.routes);
+                }
               }
               api.register(cfg.routes);
               feeds.register(cfg.routes);

@@ -10,6 +10,7 @@ final class CommunityServer implements AutoCloseable {
   final CommunityFixture.MovableClock clock;
   final WebServer.Running server;
   final dev.paperboy.store.JdbcPaperStore store;
+  final dev.paperboy.store.JdbcLibraryStore library;
 
   CommunityServer(Path dir) {
     this(dir, CommunityConfig.defaults());
@@ -32,6 +33,8 @@ final class CommunityServer implements AutoCloseable {
     store.upsertEntries(Fixture.entries());
     FakeSearchIndex index = new FakeSearchIndex();
     index.index(store.papersAfter(null, 1000));
+    library = new dev.paperboy.store.JdbcLibraryStore(fx.db);
+    Library lib = LibraryFixture.library(fx, store, library, clock);
     server =
         new WebServer(
                 WebConfig.defaults().withHost("127.0.0.1").withPort(0),
@@ -41,6 +44,7 @@ final class CommunityServer implements AutoCloseable {
                 new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                     io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
                 fx.community)
+            .library(lib)
             .start();
   }
 

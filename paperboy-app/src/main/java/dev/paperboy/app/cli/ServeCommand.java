@@ -127,7 +127,8 @@ public final class ServeCommand implements Callable<Integer> {
                   new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                       io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
                   app.community())
-              .semanticCoverage(backfill::coverage);
+              .semanticCoverage(backfill::coverage)
+              .library(app.library());
       if (app.digestsOn()) {
         server.digests(app.webDigests());
       }

@@ -6,6 +6,7 @@ import dev.paperboy.web.RateLimits;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,28 +26,35 @@ import org.jspecify.annotations.Nullable;
  * @param enabled false serves a read-only site
  * @param firstAdmin an address made admin at every start (its account is created if needed)
  * @param web the settings the web server reads
+ * @param library readers' libraries ({@link LibraryConfig}, keys {@code library.*})
  */
 public record CommunityConfig(
-    boolean enabled, @Nullable EmailAddress firstAdmin, dev.paperboy.web.CommunityConfig web) {
+    boolean enabled,
+    @Nullable EmailAddress firstAdmin,
+    dev.paperboy.web.CommunityConfig web,
+    LibraryConfig library) {
 
   public static final Set<String> KEYS =
-      Set.of(
-          "community.enabled",
-          "community.session.ttl",
-          "community.signin.link.ttl",
-          "community.submit.max.age",
-          "community.submit.per.day",
-          "community.admin.email",
-          "community.behind.proxy",
-          "ratelimit.signin.ip",
-          "ratelimit.signin.email",
-          "ratelimit.vote.user",
-          "ratelimit.vote.ip",
-          "ratelimit.comment.user",
-          "ratelimit.comment.ip",
-          "ratelimit.submit.user",
-          "ratelimit.submit.ip",
-          "ratelimit.form.ip");
+      java.util.stream.Stream.concat(
+              LibraryConfig.KEYS.stream(),
+              Stream.of(
+                  "community.enabled",
+                  "community.session.ttl",
+                  "community.signin.link.ttl",
+                  "community.submit.max.age",
+                  "community.submit.per.day",
+                  "community.admin.email",
+                  "community.behind.proxy",
+                  "ratelimit.signin.ip",
+                  "ratelimit.signin.email",
+                  "ratelimit.vote.user",
+                  "ratelimit.vote.ip",
+                  "ratelimit.comment.user",
+                  "ratelimit.comment.ip",
+                  "ratelimit.submit.user",
+                  "ratelimit.submit.ip",
+                  "ratelimit.form.ip"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   /**
    * Reads the keys above.
@@ -106,6 +114,7 @@ public record CommunityConfig(
         throw s.wrong("community.admin.email", "an email address");
       }
     }
-    return new CommunityConfig(s.getBoolean("community.enabled", true), admin, web);
+    return new CommunityConfig(
+        s.getBoolean("community.enabled", true), admin, web, LibraryConfig.from(s));
   }
 }

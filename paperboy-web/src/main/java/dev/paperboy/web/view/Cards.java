@@ -74,7 +74,8 @@ public final class Cards {
         p.displayDate(),
         score == null ? null : String.format(Locale.ENGLISH, "%.1f", score),
         p.aiSummary(),
-        false);
+        false,
+        null);
   }
 
   /** The same card with what the community features know: the viewer's vote, the comments. */
@@ -102,7 +103,37 @@ public final class Cards {
         c.date(),
         c.score(),
         c.aiSummary(),
-        upvoted);
+        upvoted,
+        c.saved());
+  }
+
+  /** The same card knowing whether the viewer saved the paper to their library. */
+  public static Views.PaperCard withSaved(Views.PaperCard c, boolean saved) {
+    return new Views.PaperCard(
+        c.rank(),
+        c.id(),
+        c.title(),
+        c.titleMarks(),
+        c.authors(),
+        c.moreAuthors(),
+        c.categories(),
+        c.teaser(),
+        c.abstractParagraphs(),
+        c.longAbstract(),
+        c.snippet(),
+        c.upvotes(),
+        c.numComments(),
+        c.code(),
+        c.githubStars(),
+        c.projectPage(),
+        c.absUrl(),
+        c.pdfUrl(),
+        c.day(),
+        c.date(),
+        c.score(),
+        c.aiSummary(),
+        c.upvoted(),
+        saved);
   }
 
   /** The paper's categories with names, primary first; codes outside the taxonomy are dropped. */

@@ -61,6 +61,8 @@ public final class Views {
    * @param numComments visible comments on the paper
    * @param score the trending score, formatted, or null outside trending
    * @param upvoted true when the signed-in viewer has upvoted it
+   * @param saved whether the signed-in viewer saved it to their library; null when there is no
+   *     library (read-only site, or nobody signed in)
    */
   public record PaperCard(
       int rank,
@@ -85,7 +87,8 @@ public final class Views {
       @Nullable LocalDate date,
       @Nullable String score,
       @Nullable String aiSummary,
-      boolean upvoted) {}
+      boolean upvoted,
+      @Nullable Boolean saved) {}
 
   /** Links to the previous and next page of a list, keeping its other parameters. */
   public record Pager(@Nullable String previous, @Nullable String next, int page, int pages) {

@@ -1,0 +1,48 @@
+package dev.paperboy.store;
+
+import dev.paperboy.core.account.UserStore;
+import dev.paperboy.core.library.LibraryStore;
+import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.testing.LibraryStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The library store's contract on PostgreSQL, emptied after each test. */
+@ExtendWith(PostgresExtension.class)
+class PostgresLibraryStoreTest extends LibraryStoreContract {
+  private static Database db;
+
+  @BeforeAll
+  static void openDatabase(PostgresCluster pg) {
+    db = pg.newDatabase();
+  }
+
+  @AfterAll
+  static void closeDatabase() {
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  @AfterEach
+  void empty() {
+    PostgresCluster.truncateAll(db);
+  }
+
+  @Override
+  protected PaperStore papers() {
+    return new JdbcPaperStore(db);
+  }
+
+  @Override
+  protected UserStore users() {
+    return new JdbcUserStore(db);
+  }
+
+  @Override
+  protected LibraryStore library() {
+    return new JdbcLibraryStore(db);
+  }
+}

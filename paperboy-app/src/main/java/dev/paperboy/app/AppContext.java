@@ -2,6 +2,7 @@ package dev.paperboy.app;
 
 import dev.paperboy.app.config.Config;
 import dev.paperboy.app.config.ConfigException;
+import dev.paperboy.app.config.DigestConfig;
 import dev.paperboy.app.config.LibraryConfig;
 import dev.paperboy.app.config.LiveConfig;
 import dev.paperboy.app.config.SearchConfig;
@@ -9,6 +10,17 @@ import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.calendar.ArxivCalendar;
 import dev.paperboy.core.community.PaperLookup;
 import dev.paperboy.core.community.PoliteLookup;
+import dev.paperboy.core.digest.DigestComposer;
+import dev.paperboy.core.digest.DigestLinks;
+import dev.paperboy.core.digest.DigestSender;
+import dev.paperboy.core.digest.EditionBuilder;
+import dev.paperboy.core.digest.EditionPlanner;
+import dev.paperboy.core.digest.EditionStore;
+import dev.paperboy.core.digest.Outbox;
+import dev.paperboy.core.digest.SenderSettings;
+import dev.paperboy.core.digest.SubscriptionMails;
+import dev.paperboy.core.digest.SubscriptionStore;
+import dev.paperboy.core.digest.SuppressionList;
 import dev.paperboy.core.embed.Embedder;
 import dev.paperboy.core.embed.EmbeddingJob;
 import dev.paperboy.core.embed.EmbeddingStore;
@@ -20,15 +32,22 @@ import dev.paperboy.core.library.ForYou;
 import dev.paperboy.core.library.ProfileLikes;
 import dev.paperboy.core.mail.EmailAddress;
 import dev.paperboy.core.mail.Mailer;
+import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.recommend.CentroidModel;
 import dev.paperboy.core.recommend.Like;
 import dev.paperboy.core.recommend.LikeKind;
 import dev.paperboy.core.recommend.LikedPapers;
+import dev.paperboy.core.recommend.NearestLikedModel;
+import dev.paperboy.core.recommend.PaperVectors;
 import dev.paperboy.core.recommend.Recommender;
+import dev.paperboy.core.recommend.TasteModel;
+import dev.paperboy.core.recommend.TfIdfVectors;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.security.Role;
+import dev.paperboy.digest.DigestMessages;
+import dev.paperboy.digest.DigestScheduler;
 import dev.paperboy.ingest.api.ArxivApiClient;
 import dev.paperboy.ingest.api.ArxivApiLookup;
 import dev.paperboy.ingest.harvest.HarvestSettings;
@@ -50,20 +69,25 @@ import dev.paperboy.store.Database;
 import dev.paperboy.store.DatabaseConfig;
 import dev.paperboy.store.JdbcApiTokenStore;
 import dev.paperboy.store.JdbcCommentStore;
+import dev.paperboy.store.JdbcEditionStore;
 import dev.paperboy.store.JdbcEmbeddingStore;
 import dev.paperboy.store.JdbcHarvestCheckpoints;
 import dev.paperboy.store.JdbcLeases;
 import dev.paperboy.store.JdbcLibraryStore;
 import dev.paperboy.store.JdbcModerationStore;
+import dev.paperboy.store.JdbcOutbox;
 import dev.paperboy.store.JdbcPaperStore;
 import dev.paperboy.store.JdbcRateCounterStore;
 import dev.paperboy.store.JdbcSecretStore;
 import dev.paperboy.store.JdbcSessionStore;
 import dev.paperboy.store.JdbcSignInStore;
 import dev.paperboy.store.JdbcSubmissionStore;
+import dev.paperboy.store.JdbcSubscriptionStore;
+import dev.paperboy.store.JdbcSuppressionList;
 import dev.paperboy.store.JdbcUserStore;
 import dev.paperboy.store.JdbcVoteStore;
 import dev.paperboy.web.Community;
+import dev.paperboy.web.Digests;
 import dev.paperboy.web.Library;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +96,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -94,7 +119,11 @@ public final class AppContext implements AutoCloseable {
   private @Nullable HttpFetcher http;
   private @Nullable Community community;
   private @Nullable Mailer mailer;
+  private @Nullable DigestLinks digestLinks;
+  private @Nullable DigestMessages digestMessages;
   private @Nullable ExclusiveRunner jobs;
+  private @Nullable TfIdfVectors tfidf;
+  private Instant tfidfFitted = Instant.EPOCH;
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -359,9 +388,11 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
-   * The recommender "For you" uses. It must be the one the digest's personal picks use (one piece
-   * of code serves both): the mean-embedding model with a 0.6 similarity floor, the digest's
-   * defaults; once the digest's {@code recommender()} is on this branch, this returns it.
+   * The recommender "For you" uses: the same {@link Recommender} code as the digest's personal
+   * picks, on the stored embeddings (ForYou reads those directly) with the mean-embedding model and
+   * its 0.6 similarity floor, as {@code digest.picks.model=centroid}. The digest's default is
+   * TF-IDF ({@link #pickVectors()}), which predicted likes better; For you follows once ForYou
+   * takes a {@link PaperVectors}.
    */
   public Recommender forYouRecommender() {
     return new Recommender(CentroidModel.mean(), 0.6);
@@ -381,6 +412,224 @@ public final class AppContext implements AutoCloseable {
     return mailer;
   }
 
+  // ---- email digests ---------------------------------------------------------------------------
+
+  /** True when digests are on: {@code digest.enabled} and the community features they need. */
+  public boolean digestsOn() {
+    return config.digest().enabled() && config.community().enabled();
+  }
+
+  public SubscriptionStore subscriptions() {
+    return new JdbcSubscriptionStore(database());
+  }
+
+  public EditionStore editionStore() {
+    return new JdbcEditionStore(database());
+  }
+
+  public Outbox outbox() {
+    return new JdbcOutbox(database());
+  }
+
+  public SuppressionList suppressions() {
+    return new JdbcSuppressionList(database());
+  }
+
+  /**
+   * What personal picks learn from: the account's saved papers and upvotes since its last profile
+   * reset ({@link ProfileLikes}, as "For you" reads them).
+   */
+  public LikedPapers likedPapers() {
+    JdbcVoteStore votes = new JdbcVoteStore(database());
+    LikedPapers upvotes =
+        (user, limit) ->
+            votes.votesOf(user, limit).stream()
+                .map(v -> new Like(v.paperId(), LikeKind.UPVOTE, v.createdAt()))
+                .toList();
+    return new ProfileLikes(new JdbcLibraryStore(database()), upvotes);
+  }
+
+  /** The signed links of the digests, with the store's key and the public base URL. */
+  public synchronized DigestLinks digestLinks() {
+    if (digestLinks == null) {
+      digestLinks =
+          DigestLinks.fromStore(
+              new JdbcSecretStore(database(), clock),
+              clock,
+              config.server().baseUrl(),
+              config.digest().confirmTtl());
+    }
+    return digestLinks;
+  }
+
+  /** Renders outbox deliveries into messages (jte templates). */
+  public synchronized DigestMessages digestMessages() {
+    if (digestMessages == null) {
+      digestMessages =
+          new DigestMessages(
+              store(), digestLinks(), config.mail().from(), config.digest().fromName());
+    }
+    return digestMessages;
+  }
+
+  /** The personal-picks recommender {@code digest.picks.model} names. */
+  public Recommender recommender() {
+    DigestConfig d = config.digest();
+    TasteModel model =
+        switch (d.model()) {
+          case "recency" -> CentroidModel.recencyWeighted(Duration.ofDays(60));
+          case "nearest" -> new NearestLikedModel(1);
+          default -> CentroidModel.mean(); // tfidf and centroid: the mean of the liked vectors
+        };
+    return new Recommender(model, d.minSimilarity());
+  }
+
+  /**
+   * The vectors personal picks compare: TF-IDF of the papers' words ({@code tfidf}, weights fitted
+   * on the store's papers, again once a day) or the stored embeddings of the bundled model (never
+   * computing one: papers the backfill has not reached yet cannot be picks until it does).
+   */
+  public PaperVectors pickVectors() {
+    if (config.digest().model().equals("tfidf")) {
+      return papers -> tfidf().vectorsOf(papers);
+    }
+    return PaperVectors.stored(embeddingStore(), ModelSpec.BGE_SMALL_EN_V15_Q.name());
+  }
+
+  private synchronized TfIdfVectors tfidf() {
+    Instant now = clock.instant();
+    if (tfidf == null || tfidfFitted.plus(Duration.ofDays(1)).isBefore(now)) {
+      PaperStore papers = store();
+      tfidf =
+          TfIdfVectors.fit(
+              () ->
+                  new java.util.Iterator<Paper>() {
+                    List<Paper> page = papers.papersAfter(null, 2000);
+                    int i;
+
+                    @Override
+                    public boolean hasNext() {
+                      if (i == page.size() && page.size() == 2000) {
+                        page = papers.papersAfter(page.get(page.size() - 1).id(), 2000);
+                        i = 0;
+                      }
+                      return i < page.size();
+                    }
+
+                    @Override
+                    public Paper next() {
+                      if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                      }
+                      return page.get(i++);
+                    }
+                  });
+      tfidfFitted = now;
+    }
+    return tfidf;
+  }
+
+  public EditionPlanner editionPlanner() {
+    return new EditionPlanner(calendar(), config.digest().weeklyDay());
+  }
+
+  /** Builds editions into the outbox; picks compare {@link #pickVectors()}. */
+  public EditionBuilder editionBuilder() {
+    return editionBuilder(index());
+  }
+
+  /** Builds editions, matching alerts in {@code alerts} (the site's index, or a period's). */
+  public EditionBuilder editionBuilder(SearchIndex alerts) {
+    return new EditionBuilder(
+        store(),
+        pickVectors(),
+        alerts,
+        likedPapers(),
+        editionStore(),
+        new DigestComposer(config.digest().limits(), recommender()),
+        config.mail().from().domain(),
+        clock);
+  }
+
+  /**
+   * The sender settings of {@code digest.*}, claiming as this process under the same name it holds
+   * job leases by ({@code node.name:pid}).
+   */
+  public SenderSettings senderSettings() {
+    DigestConfig d = config.digest();
+    // SmtpMailer's connect and read timeouts bound one send; a claim lasts three sends at least.
+    Duration maxSend = Duration.ofMillis(Math.min(90_000, d.lease().toMillis() / 3));
+    return new SenderSettings(
+        config.jobs().node() + ":" + ProcessHandle.current().pid(),
+        d.threads(),
+        d.batch(),
+        d.lease(),
+        maxSend,
+        d.perSecond(),
+        d.maxAttempts(),
+        d.backoff(),
+        d.maxBackoff(),
+        d.badRecipientAlarm());
+  }
+
+  public DigestSender digestSender() {
+    return new DigestSender(
+        outbox(), editionStore(), mailer(), digestMessages(), senderSettings(), clock);
+  }
+
+  /**
+   * When an edition's day has its papers: always without live ingestion (the data is imported),
+   * else once the store has the day's list.
+   */
+  public DigestScheduler.Readiness digestReadiness() {
+    if (!config.live().anyOn()) {
+      return day -> true;
+    }
+    return day -> !store().dayCounts(day, day).isEmpty();
+  }
+
+  /**
+   * The digest scheduler of {@code serve}: each check runs under the {@code digest} job lease
+   * ({@link #jobGuard()}), so with several nodes one plans, builds and sends at a time.
+   */
+  public DigestScheduler digestScheduler() {
+    DigestConfig d = config.digest();
+    return new DigestScheduler(
+        editionPlanner(),
+        editionStore(),
+        editionBuilder(),
+        digestSender(),
+        digestReadiness(),
+        jobGuard(),
+        clock,
+        new DigestScheduler.Settings(d.sendAt(), d.maxWait(), d.poll()));
+  }
+
+  /** What the web pages of the digests need. */
+  public Digests webDigests() {
+    DigestConfig d = config.digest();
+    return new Digests(
+        subscriptions(),
+        suppressions(),
+        digestLinks(),
+        new SubscriptionMails(config.mail().from(), d.fromName(), config.server().baseUrl()),
+        Digests.DEFAULT_CATEGORIES,
+        d.weeklyDay(),
+        d.perIp(),
+        d.perEmail());
+  }
+
+  /** This process in claimed outbox rows: host and process id. */
+  public static String nodeName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    return host + ":" + ProcessHandle.current().pid();
+  }
+
   /**
    * Submit-by-id's lookup: the arXiv API ({@code arxiv.api.url}, else arXiv's own), at most one
    * request per three seconds from this process.
@@ -395,6 +644,11 @@ public final class AppContext implements AutoCloseable {
   /** The accounts of the store (for the CLI). */
   public UserStore users() {
     return new JdbcUserStore(database());
+  }
+
+  /** Closes {@code resource} when this context closes (for what a command opens itself). */
+  public synchronized <T extends AutoCloseable> T closesWith(T resource) {
+    return track(resource);
   }
 
   private <T extends AutoCloseable> T track(T resource) {

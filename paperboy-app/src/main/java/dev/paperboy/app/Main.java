@@ -2,6 +2,7 @@ package dev.paperboy.app;
 
 import dev.paperboy.app.cli.BackupCommand;
 import dev.paperboy.app.cli.BenchCommand;
+import dev.paperboy.app.cli.DigestCommand;
 import dev.paperboy.app.cli.EmbedCommand;
 import dev.paperboy.app.cli.EvalCommand;
 import dev.paperboy.app.cli.HarvestCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       StatsCommand.class,
       UserCommand.class,
+      DigestCommand.class,
       MigrateCommand.class,
       SolrCommand.class,
       BackupCommand.class,

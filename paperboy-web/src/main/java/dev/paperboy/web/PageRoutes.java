@@ -48,6 +48,8 @@ final class PageRoutes {
   private final Templates templates;
   private final WebSecurity security;
   private final Engagement engagement;
+  // True when email digests are on: the home page shows the subscribe form.
+  private boolean subscribe;
 
   PageRoutes(
       WebConfig config,
@@ -61,6 +63,11 @@ final class PageRoutes {
     this.templates = templates;
     this.security = security;
     this.engagement = engagement;
+  }
+
+  /** Shows the digest's subscribe form on the home page. */
+  void subscribeForm(boolean on) {
+    this.subscribe = on;
   }
 
   void register(RoutesConfig routes) {
@@ -131,7 +138,8 @@ final class PageRoutes {
             next,
             reason,
             Params.weekLabel(day),
-            YearMonth.from(day).toString()));
+            YearMonth.from(day).toString(),
+            subscribe));
   }
 
   /** Why {@code day} has no list, in a sentence for readers. */

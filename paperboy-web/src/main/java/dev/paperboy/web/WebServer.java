@@ -45,6 +45,7 @@ public final class WebServer {
   private final PrometheusMeterRegistry registry;
   private Supplier<@Nullable Coverage> coverage = () -> null;
   private final @Nullable Community community;
+  private @Nullable Digests digests;
   private @Nullable Library library;
 
   /**
@@ -91,6 +92,20 @@ public final class WebServer {
   }
 
   /**
+   * Turns on the email digest pages (subscribe, confirm, preferences, unsubscribe) and the home
+   * page's subscribe form. They need the community features (CSRF, rate limits, the mailer).
+   *
+   * @throws IllegalStateException when the server has no community features
+   */
+  public WebServer digests(Digests d) {
+    if (community == null) {
+      throw new IllegalStateException("email digests need the community features");
+    }
+    this.digests = d;
+    return this;
+  }
+
+  /**
    * Turns on readers' libraries (saved papers, collections, follows, For you); needs the community
    * features.
    */
@@ -114,6 +129,11 @@ public final class WebServer {
     Engagement engagement =
         new Engagement(community, security).withLibrary(community == null ? null : library);
     PageRoutes pages = new PageRoutes(config, catalog, templates, security, engagement);
+    pages.subscribeForm(digests != null);
+    DigestRoutes digestRoutes =
+        digests == null || community == null
+            ? null
+            : new DigestRoutes(community, digests, security, templates);
     ApiRoutes api = new ApiRoutes(config, catalog, mapper);
     FeedRoutes feeds = new FeedRoutes(config, catalog, base::get);
     OpsRoutes ops = new OpsRoutes(catalog, index, registry, mapper);
@@ -182,6 +202,9 @@ public final class WebServer {
               errors.register(cfg.routes);
               security.register(cfg.routes);
               pages.register(cfg.routes);
+              if (digestRoutes != null) {
+                digestRoutes.register(cfg.routes);
+              }
               if (accounts != null) {
                 accounts.register(cfg.routes);
                 communityPages.register(cfg.routes);

@@ -3,6 +3,7 @@ package dev.paperboy.app.cli;
 import dev.paperboy.app.AppContext;
 import dev.paperboy.app.Backfill;
 import dev.paperboy.app.config.Config;
+import dev.paperboy.digest.DigestScheduler;
 import dev.paperboy.ingest.live.DailyIngestScheduler;
 import dev.paperboy.web.WebConfig;
 import dev.paperboy.web.WebServer;
@@ -49,6 +50,7 @@ public final class ServeCommand implements Callable<Integer> {
   public record Served(
       WebServer.Running web,
       @Nullable DailyIngestScheduler ingest,
+      @Nullable DigestScheduler digests,
       Backfill backfill,
       AppContext app)
       implements AutoCloseable {
@@ -57,6 +59,9 @@ public final class ServeCommand implements Callable<Integer> {
       try {
         if (ingest != null) {
           ingest.close();
+        }
+        if (digests != null) {
+          digests.close();
         }
         backfill.close();
       } finally {
@@ -113,7 +118,7 @@ public final class ServeCommand implements Callable<Integer> {
               .withSearchModes(app.searchModes());
       // The index is rebuilt and the papers embedded in the background; the site serves at once.
       Backfill backfill = new Backfill(app);
-      WebServer.Running running =
+      WebServer server =
           new WebServer(
                   web,
                   app.store(),
@@ -123,8 +128,11 @@ public final class ServeCommand implements Callable<Integer> {
                       io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT),
                   app.community())
               .semanticCoverage(backfill::coverage)
-              .library(app.library())
-              .start();
+              .library(app.library());
+      if (app.digestsOn()) {
+        server.digests(app.webDigests());
+      }
+      WebServer.Running running = server.start();
       backfill.start();
       DailyIngestScheduler ingest = null;
       if (config.live().anyOn()) {
@@ -136,7 +144,14 @@ public final class ServeCommand implements Callable<Integer> {
                 app.dailyIngest(), app.dailySchedule(), app.clock(), app.jobGuard());
         ingest.start(false);
       }
-      return new Served(running, ingest, backfill, app);
+      DigestScheduler digests = null;
+      if (app.digestsOn()) {
+        // Editions are built at digest.send.time (UTC) once the day's papers are in, and the
+        // outbox is drained; with several nodes, the one holding the 'digest' lease does both.
+        digests = app.digestScheduler();
+        digests.start();
+      }
+      return new Served(running, ingest, digests, backfill, app);
     } catch (RuntimeException e) {
       app.close();
       throw e;

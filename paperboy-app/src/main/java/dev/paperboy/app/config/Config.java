@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Keys (see README "Configuration"): {@code store.url}, {@code store.user}, {@code
  * store.password}, {@code search.index.dir}, {@code server.host}, {@code server.port}, {@code
  * server.base.url}, and those of {@link SearchConfig}, {@link LiveConfig}, {@link MailConfig} and
- * {@link CommunityConfig}.
+ * {@link CommunityConfig} and {@link DigestConfig}.
  */
 public record Config(
     Path dataDir,
@@ -25,6 +25,7 @@ public record Config(
     LiveConfig live,
     MailConfig mail,
     CommunityConfig community,
+    DigestConfig digest,
     JobsConfig jobs) {
 
   /** Keys this version understands; others are reported as probable typos. */
@@ -41,6 +42,7 @@ public record Config(
               Set.copyOf(LiveConfig.KEYS),
               MailConfig.KEYS,
               CommunityConfig.KEYS,
+              DigestConfig.KEYS,
               Set.copyOf(JobsConfig.KEYS))
           .flatMap(Set::stream)
           .collect(Collectors.toUnmodifiableSet());
@@ -91,6 +93,7 @@ public record Config(
         LiveConfig.from(s),
         mail,
         CommunityConfig.from(s, mail.from()),
+        DigestConfig.from(s),
         JobsConfig.from(s));
   }
 

@@ -1,6 +1,5 @@
 package dev.paperboy.core.recommend;
 
-import dev.paperboy.core.embed.Vectors;
 import dev.paperboy.core.paper.ArxivId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,11 +76,10 @@ public final class Recommender {
     List<Integer> order = top(scores, candidates, likedIds, allowed, Math.max(4 * k, 32));
     List<Pick> picks = new ArrayList<>(k);
     for (int row : order) {
-      float[] v = candidates.vector(row);
       LikedItem best = null;
       double bestSim = Double.NEGATIVE_INFINITY;
       for (LikedItem item : liked) {
-        double s = Vectors.dot(v, item.vector());
+        double s = candidates.dot(row, item.vector());
         if (s > bestSim) {
           bestSim = s;
           best = item;

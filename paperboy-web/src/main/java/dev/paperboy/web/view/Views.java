@@ -109,7 +109,8 @@ public final class Views {
       @Nullable LocalDate nextDay,
       @Nullable String noListReason,
       String week,
-      String month) {}
+      String month,
+      boolean subscribe) {}
 
   /** A day in a month's calendar grid; {@code day} is null for padding cells. */
   public record CalendarDay(@Nullable LocalDate day, int entries, boolean announcement) {}

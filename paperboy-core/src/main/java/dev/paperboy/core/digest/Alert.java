@@ -1,0 +1,71 @@
+package dev.paperboy.core.digest;
+
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A saved-topic alert: a search query whose new matches go into the subscriber's digests ("matches
+ * your alert 'retrieval augmented generation'").
+ *
+ * @param query what the subscriber typed, stripped, 2..{@value #MAX_LENGTH} characters on one line
+ */
+public record Alert(SubscriptionId subscription, String query, Instant createdAt) {
+  public static final int MAX_LENGTH = 120;
+
+  /** Alerts one subscription may have. */
+  public static final int MAX_PER_SUBSCRIPTION = 10;
+
+  public Alert {
+    if (subscription == null || createdAt == null) {
+      throw new IllegalArgumentException(
+          "subscription and createdAt must not be null, query: " + query);
+    }
+    query = check(query);
+  }
+
+  /**
+   * An alert query as typed, stripped and checked.
+   *
+   * @throws IllegalArgumentException with a message fit to show to the person who typed it
+   */
+  public static String check(String query) {
+    if (query == null || query.isBlank()) {
+      throw new IllegalArgumentException("an alert needs some words to look for");
+    }
+    String q = query.strip().replaceAll("\\s+", " ");
+    if (q.length() < 2) {
+      throw new IllegalArgumentException("an alert needs at least two characters");
+    }
+    if (q.length() > MAX_LENGTH) {
+      throw new IllegalArgumentException("an alert is at most " + MAX_LENGTH + " characters");
+    }
+    if (q.chars().anyMatch(c -> Character.isISOControl(c))) {
+      throw new IllegalArgumentException("an alert must not contain control characters");
+    }
+    return q;
+  }
+
+  /** The key under which a subscription's alerts are unique: lower case. */
+  public String key() {
+    return query.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The query as the search index should run it for an alert: every plain word must occur (each
+   * becomes a one-word phrase, which the index requires), so "retrieval augmented generation" does
+   * not match every paper that mentions "generation". A query that already uses phrases ({@code
+   * "..."}), exclusions ({@code -word}) or prefixes ({@code word*}) runs as typed.
+   */
+  public String searchText() {
+    if (query.indexOf('"') >= 0 || query.indexOf('*') >= 0 || query.matches(".*(^|\\s)-\\S.*")) {
+      return query;
+    }
+    StringBuilder b = new StringBuilder();
+    for (String w : query.split(" ")) {
+      if (!w.isEmpty()) {
+        b.append(b.length() == 0 ? "" : " ").append('"').append(w).append('"');
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,130 @@
+package dev.paperboy.core.digest;
+
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.recommend.LikedItem;
+import dev.paperboy.core.recommend.Pick;
+import dev.paperboy.core.recommend.Recommender;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Composes one subscriber's digest of one edition: a pure function of the edition's inputs and the
+ * subscriber.
+ *
+ * <p>The rules, in order:
+ *
+ * <ol>
+ *   <li>A quiet edition (arXiv announced nothing) is the note for subscribers who chose {@link
+ *       QuietDays#NOTE}, and nothing for the others.
+ *   <li>Sections are filled from the most specific to the least: alerts (the reader asked for
+ *       these), then personal picks, then trending; a paper already placed is not placed again, so
+ *       no paper appears twice in one digest, and it keeps its most specific reason.
+ *   <li>Papers of the subscriber's latest editions ({@link Recipient#recent()}) are left out, so no
+ *       paper is repeated in consecutive editions.
+ *   <li>Every section keeps to the subscriber's categories.
+ * </ol>
+ *
+ * <p>Thread-safe: composing runs in parallel over subscribers.
+ */
+public final class DigestComposer {
+  private final DigestLimits limits;
+  private final Recommender recommender;
+
+  public DigestComposer(DigestLimits limits, Recommender recommender) {
+    if (limits == null || recommender == null) {
+      throw new IllegalArgumentException("limits and recommender must not be null");
+    }
+    this.limits = limits;
+    this.recommender = recommender;
+  }
+
+  public DigestLimits limits() {
+    return limits;
+  }
+
+  public Recommender recommender() {
+    return recommender;
+  }
+
+  /**
+   * The subscriber's content, possibly empty (nothing to send).
+   *
+   * @param liked the subscriber's account's liked papers with vectors (empty without an account)
+   * @param now the edition's time (likes age from it)
+   */
+  public EditionContent compose(
+      Edition edition,
+      Recipient recipient,
+      List<LikedItem> liked,
+      EditionInputs inputs,
+      Instant now) {
+    DigestPreferences prefs = recipient.preferences();
+    if (edition.quiet()) {
+      return prefs.quietDays() == QuietDays.NOTE
+          ? EditionContent.quiet(edition.quietNote())
+          : new EditionContent(List.of(), null);
+    }
+    Set<ArxivId> used = new HashSet<>(recipient.recent());
+    List<DigestItem> items = new ArrayList<>();
+
+    if (prefs.wants(Section.ALERTS) && limits.alerts() > 0) {
+      int total = 0;
+      for (String query : recipient.alerts()) {
+        String text;
+        try {
+          text = new Alert(recipient.id(), query, now).searchText();
+        } catch (IllegalArgumentException e) {
+          continue; // an alert stored before a stricter rule: skip it rather than fail the digest
+        }
+        int forThis = 0;
+        for (ArxivId id : inputs.alertMatches().apply(text)) {
+          if (forThis >= limits.perAlert() || total >= limits.alerts()) {
+            break;
+          }
+          if (!used.contains(id) && prefs.includes(inputs.categoriesOf(id))) {
+            used.add(id);
+            items.add(new DigestItem(id, Section.ALERTS, Reason.alert(query)));
+            forThis++;
+            total++;
+          }
+        }
+      }
+    }
+
+    if (prefs.wants(Section.PICKS) && limits.picks() > 0 && !liked.isEmpty()) {
+      List<Pick> picks =
+          recommender.recommend(
+              liked,
+              inputs.newPapers(),
+              limits.picks(),
+              id -> !used.contains(id) && prefs.includes(inputs.categoriesOf(id)),
+              now);
+      for (Pick p : picks) {
+        used.add(p.paper());
+        items.add(
+            new DigestItem(
+                p.paper(),
+                Section.PICKS,
+                Reason.similar(p.because().title(), p.because().like().kind().verb())));
+      }
+    }
+
+    if (prefs.wants(Section.TRENDING) && limits.trending() > 0) {
+      int n = 0;
+      for (TrendingPaper t : inputs.trending()) {
+        if (n >= limits.trending()) {
+          break;
+        }
+        if (!used.contains(t.paper()) && prefs.includes(t.categories())) {
+          used.add(t.paper());
+          items.add(new DigestItem(t.paper(), Section.TRENDING, Reason.trending(t.upvotes())));
+          n++;
+        }
+      }
+    }
+    return EditionContent.of(items, null);
+  }
+}

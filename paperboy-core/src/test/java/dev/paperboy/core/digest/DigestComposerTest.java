@@ -1,0 +1,177 @@
+package dev.paperboy.core.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paperboy.core.account.UserId;
+import dev.paperboy.core.embed.Vectors;
+import dev.paperboy.core.mail.EmailAddress;
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.recommend.Candidates;
+import dev.paperboy.core.recommend.CentroidModel;
+import dev.paperboy.core.recommend.Like;
+import dev.paperboy.core.recommend.LikeKind;
+import dev.paperboy.core.recommend.LikedItem;
+import dev.paperboy.core.recommend.Recommender;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DigestComposerTest {
+  static final Instant NOW = Instant.parse("2026-03-02T07:00:00Z");
+  static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+  static final Edition EDITION = new Edition(EditionId.of(Cadence.DAILY, DAY), DAY, DAY, null, NOW);
+
+  static ArxivId id(int n) {
+    return ArxivId.parse(String.format("2603.%05d", n));
+  }
+
+  static float[] v(float... xs) {
+    return Vectors.normalizeInPlace(xs.clone());
+  }
+
+  // Papers 1..3 are about x, 4..6 about y; 1 and 4 are in cs.CL, the rest in cs.CV.
+  final Map<ArxivId, List<String>> categories = new HashMap<>();
+  final Map<ArxivId, float[]> vectors = new LinkedHashMap<>();
+  final Map<String, List<ArxivId>> alerts = new HashMap<>();
+  EditionInputs inputs;
+
+  DigestComposerTest() {
+    for (int i = 1; i <= 6; i++) {
+      categories.put(id(i), List.of(i == 1 || i == 4 ? "cs.CL" : "cs.CV"));
+      vectors.put(id(i), i <= 3 ? v(1, 0.1f * i, 0) : v(0.1f * i, 1, 0));
+    }
+    alerts.put("\"graphs\"", List.of(id(5), id(1)));
+    List<TrendingPaper> trending =
+        List.of(
+            new TrendingPaper(id(1), 50, 40, categories.get(id(1))),
+            new TrendingPaper(id(5), 30, 25, categories.get(id(5))),
+            new TrendingPaper(id(6), 20, 18, categories.get(id(6))),
+            new TrendingPaper(id(2), 10, 9, categories.get(id(2))));
+    inputs =
+        new EditionInputs(
+            trending, Candidates.of(vectors), categories, q -> alerts.getOrDefault(q, List.of()));
+  }
+
+  final DigestComposer composer =
+      new DigestComposer(new DigestLimits(3, 2, 2, 4), new Recommender(CentroidModel.mean(), 0.5));
+
+  Recipient recipient(DigestPreferences prefs, List<String> alerts, Set<ArxivId> recent) {
+    return new Recipient(
+        SubscriptionId.random(),
+        EmailAddress.parse("e", "a@example.org"),
+        prefs,
+        UserId.random(),
+        alerts,
+        recent);
+  }
+
+  List<LikedItem> likesOfY() {
+    return List.of(
+        new LikedItem(
+            new Like(ArxivId.parse("2501.00001"), LikeKind.UPVOTE, NOW.minusSeconds(3600)),
+            "A paper about y",
+            v(0, 1, 0.1f)));
+  }
+
+  @Test
+  void sectionsFillFromAlertsToTrendingWithoutRepeatingAPaper() {
+    EditionContent c =
+        composer.compose(
+            EDITION,
+            recipient(DigestPreferences.defaults(), List.of("graphs"), Set.of()),
+            likesOfY(),
+            inputs,
+            NOW);
+    assertThat(c.section(Section.ALERTS))
+        .extracting(DigestItem::paper)
+        .containsExactly(id(5), id(1));
+    assertThat(c.section(Section.ALERTS).get(0).reason().text())
+        .isEqualTo("Matches your alert \u201cgraphs\u201d");
+    // 5 is taken by the alert: the picks are the others closest to y, best first.
+    assertThat(c.section(Section.PICKS))
+        .extracting(DigestItem::paper)
+        .containsExactly(id(4), id(6));
+    assertThat(c.section(Section.PICKS).get(0).reason().text())
+        .isEqualTo("Similar to \u201cA paper about y\u201d, which you upvoted");
+    assertThat(c.section(Section.TRENDING)).extracting(DigestItem::paper).containsExactly(id(2));
+    assertThat(c.section(Section.TRENDING).get(0).reason().text())
+        .isEqualTo("Trending: 10 upvotes");
+    assertThat(c.papers()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void preferencesChooseSectionsAndCategories() {
+    DigestPreferences onlyTrendingCl =
+        DigestPreferences.defaults()
+            .withContent(EnumSet.of(Section.TRENDING))
+            .withCategories(Set.of("cs.CL"));
+    EditionContent c =
+        composer.compose(
+            EDITION,
+            recipient(onlyTrendingCl, List.of("graphs"), Set.of()),
+            likesOfY(),
+            inputs,
+            NOW);
+    assertThat(c.items()).extracting(DigestItem::paper).containsExactly(id(1));
+    assertThat(c.items()).allMatch(i -> i.section() == Section.TRENDING);
+  }
+
+  @Test
+  void papersOfRecentEditionsAreNotSentAgain() {
+    DigestPreferences trending =
+        DigestPreferences.defaults().withContent(EnumSet.of(Section.TRENDING));
+    EditionContent c =
+        composer.compose(
+            EDITION, recipient(trending, List.of(), Set.of(id(1), id(5))), List.of(), inputs, NOW);
+    assertThat(c.papers()).containsExactly(id(6), id(2));
+  }
+
+  @Test
+  void withoutLikesThereAreNoPicksAndWithoutCloseCandidatesNoneAreForced() {
+    DigestPreferences picks = DigestPreferences.defaults().withContent(EnumSet.of(Section.PICKS));
+    assertThat(
+            composer
+                .compose(EDITION, recipient(picks, List.of(), Set.of()), List.of(), inputs, NOW)
+                .isEmpty())
+        .isTrue();
+    List<LikedItem> farAway =
+        List.of(
+            new LikedItem(
+                new Like(ArxivId.parse("2501.00002"), LikeKind.SAVE, NOW), "About z", v(0, 0, 1)));
+    assertThat(
+            composer
+                .compose(EDITION, recipient(picks, List.of(), Set.of()), farAway, inputs, NOW)
+                .isEmpty())
+        .as("nothing is similar enough to say 'similar to'")
+        .isTrue();
+  }
+
+  @Test
+  void aQuietEditionIsTheNoteOrNothing() {
+    Edition quiet = new Edition(EDITION.id(), DAY, DAY, "No announcement today: a holiday.", NOW);
+    EditionContent note =
+        composer.compose(
+            quiet,
+            recipient(DigestPreferences.defaults(), List.of(), Set.of()),
+            likesOfY(),
+            inputs,
+            NOW);
+    assertThat(note.note()).isEqualTo("No announcement today: a holiday.");
+    assertThat(note.items()).isEmpty();
+    EditionContent skip =
+        composer.compose(
+            quiet,
+            recipient(
+                DigestPreferences.defaults().withQuietDays(QuietDays.SKIP), List.of(), Set.of()),
+            likesOfY(),
+            inputs,
+            NOW);
+    assertThat(skip.isEmpty()).isTrue();
+  }
+}

@@ -32,6 +32,14 @@ import org.sqlite.SQLiteDataSource;
  * deadlock is retried (see {@link #inTransaction}).
  */
 public final class Database implements AutoCloseable {
+  /**
+   * Features are built on branches in parallel and each takes its own block of migration versions
+   * (V10 digests, V20 job leases, V30 library), so a store may already hold a higher version when a
+   * lower one arrives: apply it anyway. Safe because every migration only adds tables, columns and
+   * indexes that no other migration touches.
+   */
+  static final boolean OUT_OF_ORDER = true;
+
   /** How long SQLite waits for another writer's lock before failing. */
   static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
 
@@ -126,6 +134,7 @@ public final class Database implements AutoCloseable {
           .dataSource(config.url(), config.user(), config.password())
           .locations(Dialect.POSTGRES.migrationLocations().toArray(String[]::new))
           .placeholders(Dialect.POSTGRES.placeholders())
+          .outOfOrder(OUT_OF_ORDER)
           .load()
           .migrate();
     } catch (FlywayException e) {
@@ -185,6 +194,7 @@ public final class Database implements AutoCloseable {
           .dataSource(dataSource)
           .locations(dialect.migrationLocations().toArray(String[]::new))
           .placeholders(dialect.placeholders())
+          .outOfOrder(OUT_OF_ORDER)
           .load()
           .migrate();
     } catch (FlywayException e) {

@@ -157,7 +157,7 @@ class PersonalPicksTest {
       assertSameRanking(digest, forYou);
       assertThat(digest.stream().map(DigestItem::paper))
           .as("both liked papers lead to picks")
-          .contains(ArxivId.parse("2603.00003"), ArxivId.parse("2603.00006"))
+          .contains(ArxivId.parse("2603.00003"), ArxivId.parse("2603.00007"))
           .doesNotContain(SAVED, UPVOTED, ArxivId.parse("2603.00012"));
     }
   }

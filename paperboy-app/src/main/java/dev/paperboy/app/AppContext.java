@@ -40,6 +40,7 @@ import dev.paperboy.core.recommend.LikeKind;
 import dev.paperboy.core.recommend.LikedPapers;
 import dev.paperboy.core.recommend.NearestLikedModel;
 import dev.paperboy.core.recommend.PaperVectors;
+import dev.paperboy.core.recommend.PersonalPicks;
 import dev.paperboy.core.recommend.Recommender;
 import dev.paperboy.core.recommend.TasteModel;
 import dev.paperboy.core.recommend.TfIdfVectors;
@@ -358,44 +359,17 @@ public final class AppContext implements AutoCloseable {
 
   /**
    * Readers' libraries (issue 9) on the store, or null without the community features. "For you"
-   * ranks with {@link #forYouRecommender()} and learns from saved papers and upvotes ({@link
-   * ProfileLikes}).
+   * ranks with {@link #personalPicks()}, as the digest does, plus the reader's "not interested".
    */
   public @Nullable Library library() {
-    Community c = community();
-    if (c == null) {
+    if (community() == null) {
       return null;
     }
     LibraryConfig lc = config.community().library();
     JdbcLibraryStore lib = new JdbcLibraryStore(database());
-    LikedPapers upvotes =
-        (user, limit) ->
-            c.votes().votesOf(user, limit).stream()
-                .map(v -> new Like(v.paperId(), LikeKind.UPVOTE, v.createdAt()))
-                .toList();
     ForYou forYou =
-        new ForYou(
-            store(),
-            embeddingStore(),
-            ModelSpec.BGE_SMALL_EN_V15_Q.name(),
-            lib,
-            new ProfileLikes(lib, upvotes),
-            forYouRecommender(),
-            clock,
-            lc.forYouDays(),
-            lc.notInterestedWeight());
+        new ForYou(store(), lib, personalPicks(), clock, lc.forYouDays(), lc.notInterestedWeight());
     return new Library(lib, forYou, lc.web());
-  }
-
-  /**
-   * The recommender "For you" uses: the same {@link Recommender} code as the digest's personal
-   * picks, on the stored embeddings (ForYou reads those directly) with the mean-embedding model and
-   * its 0.6 similarity floor, as {@code digest.picks.model=centroid}. The digest's default is
-   * TF-IDF ({@link #pickVectors()}), which predicted likes better; For you follows once ForYou
-   * takes a {@link PaperVectors}.
-   */
-  public Recommender forYouRecommender() {
-    return new Recommender(CentroidModel.mean(), 0.6);
   }
 
   /**
@@ -436,8 +410,17 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
+   * Personal picks as {@code digest.picks.*} configures them, for the digest and "For you" alike:
+   * {@link #pickVectors()}, {@link #recommender()} and {@link #likedPapers()}.
+   */
+  public PersonalPicks personalPicks() {
+    return new PersonalPicks(
+        pickVectors(), recommender(), likedPapers(), !config.digest().model().equals("tfidf"));
+  }
+
+  /**
    * What personal picks learn from: the account's saved papers and upvotes since its last profile
-   * reset ({@link ProfileLikes}, as "For you" reads them).
+   * reset ({@link ProfileLikes}).
    */
   public LikedPapers likedPapers() {
     JdbcVoteStore votes = new JdbcVoteStore(database());
@@ -533,20 +516,21 @@ public final class AppContext implements AutoCloseable {
     return new EditionPlanner(calendar(), config.digest().weeklyDay());
   }
 
-  /** Builds editions into the outbox; picks compare {@link #pickVectors()}. */
+  /** Builds editions into the outbox, with {@link #personalPicks()}. */
   public EditionBuilder editionBuilder() {
     return editionBuilder(index());
   }
 
   /** Builds editions, matching alerts in {@code alerts} (the site's index, or a period's). */
   public EditionBuilder editionBuilder(SearchIndex alerts) {
+    PersonalPicks picks = personalPicks();
     return new EditionBuilder(
         store(),
-        pickVectors(),
+        picks.vectors(),
         alerts,
-        likedPapers(),
+        picks.likes(),
         editionStore(),
-        new DigestComposer(config.digest().limits(), recommender()),
+        new DigestComposer(config.digest().limits(), picks.recommender()),
         config.mail().from().domain(),
         clock);
   }

@@ -598,7 +598,8 @@ final class LibraryPages {
                 pickRows(ctx, picked),
                 actions.store().countSaved(u.id(), null),
                 actions.store().profileResetAt(u.id()).map(AccountRoutes.WHEN::format).orElse(null),
-                following)));
+                following,
+                actions.library().forYou().picks().needsEmbeddings())));
   }
 
   private void notInterested(Context ctx) {

@@ -11,6 +11,8 @@ import dev.paperboy.core.recommend.CentroidModel;
 import dev.paperboy.core.recommend.Like;
 import dev.paperboy.core.recommend.LikeKind;
 import dev.paperboy.core.recommend.LikedPapers;
+import dev.paperboy.core.recommend.PaperVectors;
+import dev.paperboy.core.recommend.PersonalPicks;
 import dev.paperboy.core.recommend.Recommender;
 import dev.paperboy.core.testing.ConceptEmbedder;
 import dev.paperboy.store.JdbcEmbeddingStore;
@@ -44,19 +46,15 @@ final class LibraryFixture {
             fx.community.votes().votesOf(user, limit).stream()
                 .map(v -> new Like(v.paperId(), LikeKind.UPVOTE, v.createdAt()))
                 .toList();
-    // The digest's model (the mean of liked embeddings); a low floor, since the concept vectors of
-    // the fixture's short abstracts are less alike than real sentence embeddings.
-    ForYou forYou =
-        new ForYou(
-            store,
-            vectors,
-            MODEL,
-            library,
-            new ProfileLikes(library, upvotes),
+    // The digest's mean-embedding model on the stored vectors; a low floor, since the concept
+    // vectors of the fixture's short abstracts are less alike than real sentence embeddings.
+    PersonalPicks picks =
+        new PersonalPicks(
+            PaperVectors.stored(vectors, MODEL),
             new Recommender(CentroidModel.mean(), 0.0),
-            clock,
-            14,
-            0.5);
+            new ProfileLikes(library, upvotes),
+            true);
+    ForYou forYou = new ForYou(store, library, picks, clock, 14, 0.5);
     return new Library(library, forYou, Library.Config.defaults());
   }
 }

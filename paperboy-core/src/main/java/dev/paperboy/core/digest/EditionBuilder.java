@@ -13,6 +13,7 @@ import dev.paperboy.core.recommend.Like;
 import dev.paperboy.core.recommend.LikedItem;
 import dev.paperboy.core.recommend.LikedPapers;
 import dev.paperboy.core.recommend.PaperVectors;
+import dev.paperboy.core.recommend.PersonalPicks;
 import dev.paperboy.core.search.SearchHit;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
@@ -58,7 +59,7 @@ public final class EditionBuilder {
   public static final int PAGE = 1000;
 
   /** Likes read per user: the newest. */
-  public static final int LIKES_PER_USER = 100;
+  public static final int LIKES_PER_USER = PersonalPicks.LIKES;
 
   private final PaperStore papers;
   private final PaperVectors vectors;

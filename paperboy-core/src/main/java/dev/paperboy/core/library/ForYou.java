@@ -1,8 +1,7 @@
 package dev.paperboy.core.library;
 
 import dev.paperboy.core.account.UserId;
-import dev.paperboy.core.embed.EmbeddingStore;
-import dev.paperboy.core.embed.StoredVector;
+import dev.paperboy.core.embed.Vectors;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.DailyEntry;
 import dev.paperboy.core.paper.EntryOrder;
@@ -12,15 +11,17 @@ import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.recommend.Candidates;
 import dev.paperboy.core.recommend.Like;
 import dev.paperboy.core.recommend.LikedItem;
-import dev.paperboy.core.recommend.LikedPapers;
+import dev.paperboy.core.recommend.PersonalPicks;
 import dev.paperboy.core.recommend.Pick;
 import dev.paperboy.core.recommend.Recommender;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,57 +33,57 @@ import java.util.Set;
  * X you saved/upvoted". Papers the reader saved, and papers marked "not interested", are never
  * shown; the latter also push their near neighbours down ({@link NotInterestedModel}).
  *
- * <p>The recommender is the one the digest's personal picks use (passed in, not built here); only
- * its model is wrapped with the reader's "not interested" marks.
+ * <p>The vectors, recommender and likes are those of the digest's personal picks ({@link
+ * PersonalPicks}, passed in, not built here): for the same likes and the same new papers both rank
+ * alike. Only the model is wrapped here, with the reader's "not interested" marks.
  */
 public final class ForYou {
-  /** How many likes a profile is learned from (the newest). */
-  static final int LIKES = 200;
-
   /** How many new papers are ranked at most (the newest). */
   static final int MAX_CANDIDATES = 5000;
+
+  /** Papers read from the store, and vectorised, per call. */
+  private static final int CHUNK = 500;
 
   /** A paper on the list and why it is there. */
   public record Item(ArxivId paper, String reason, double score) {}
 
   private final PaperStore papers;
-  private final EmbeddingStore vectors;
-  private final String model;
   private final LibraryStore library;
-  private final LikedPapers likes;
-  private final Recommender recommender;
+  private final PersonalPicks picks;
   private final Clock clock;
   private final int days;
   private final double notInterestedWeight;
 
   /**
-   * @param model the embedding model whose stored vectors are used (papers without one cannot be
-   *     picked until the backfill reaches them)
+   * @param picks the vectors, recommender and likes of the digest's personal picks (the same
+   *     instance, so both rank alike)
    * @param days how many days of lists count as new, >= 1
    * @param notInterestedWeight the cost of a dismissed neighbour ({@link NotInterestedModel})
    */
   public ForYou(
       PaperStore papers,
-      EmbeddingStore vectors,
-      String model,
       LibraryStore library,
-      LikedPapers likes,
-      Recommender recommender,
+      PersonalPicks picks,
       Clock clock,
       int days,
       double notInterestedWeight) {
     if (days < 1) {
       throw new IllegalArgumentException("days must be >= 1, days: " + days);
     }
+    if (picks == null) {
+      throw new IllegalArgumentException("picks must not be null");
+    }
     this.papers = papers;
-    this.vectors = vectors;
-    this.model = model;
     this.library = library;
-    this.likes = likes;
-    this.recommender = recommender;
+    this.picks = picks;
     this.clock = clock;
     this.days = days;
     this.notInterestedWeight = notInterestedWeight;
+  }
+
+  /** What the list is ranked with (the digest's personal picks). */
+  public PersonalPicks picks() {
+    return picks;
   }
 
   /** The reader's list, at most {@code limit} papers, best first. */
@@ -108,7 +109,7 @@ public final class ForYou {
    */
   public static Set<ArxivId> newPapers(PaperStore papers, LocalDate last, int days, int max) {
     EntryQuery q = EntryQuery.between(last.minusDays(days - 1L), last);
-    Set<ArxivId> fresh = new java.util.LinkedHashSet<>();
+    Set<ArxivId> fresh = new LinkedHashSet<>();
     for (int offset = 0; offset < max; offset += PaperStore.MAX_PAGE) {
       List<DailyEntry> page =
           papers.entries(q, EntryOrder.NEWEST, offset, Math.min(PaperStore.MAX_PAGE, max - offset));
@@ -158,60 +159,77 @@ public final class ForYou {
 
   private void recommended(
       UserId user, Set<ArxivId> fresh, Set<ArxivId> excluded, Map<ArxivId, Item> out, int limit) {
-    List<Like> liked = likes.likesOf(user, LIKES);
+    List<Like> liked = picks.likes().likesOf(user, PersonalPicks.LIKES);
     if (liked.isEmpty()) {
       return;
     }
-    Set<ArxivId> wanted = new HashSet<>(fresh);
     List<ArxivId> dismissed = library.notInterestedIn(user, 1000);
+    Set<ArxivId> wanted = new LinkedHashSet<>(fresh);
     for (Like l : liked) {
       wanted.add(l.paper());
     }
     wanted.addAll(dismissed);
-    Map<ArxivId, StoredVector> found = vectors.findVectors(wanted, model);
-    Map<ArxivId, String> titles = new HashMap<>();
-    for (Paper p : papers.findPapers(liked.stream().map(Like::paper).toList())) {
-      titles.put(p.id(), p.title());
-    }
+    Map<ArxivId, Paper> byId = new HashMap<>();
+    Map<ArxivId, float[]> found = vectorsOf(wanted, byId);
     List<LikedItem> items = new ArrayList<>();
     for (Like l : liked) {
-      StoredVector v = found.get(l.paper());
-      String title = titles.get(l.paper());
-      if (v != null && title != null && !title.isBlank()) {
-        items.add(new LikedItem(l, title, v.vector()));
+      float[] v = found.get(l.paper());
+      Paper p = byId.get(l.paper());
+      if (v != null && p != null && !p.title().isBlank()) {
+        items.add(new LikedItem(l, p.title(), v));
       }
     }
     if (items.isEmpty()) {
       return;
     }
+    // As the digest's candidates (EditionBuilder): listed, not withdrawn, with a vector.
     Map<ArxivId, float[]> candidateVectors = new LinkedHashMap<>();
     for (ArxivId id : fresh) {
-      StoredVector v = found.get(id);
-      if (v != null) {
-        candidateVectors.put(id, v.vector());
+      float[] v = found.get(id);
+      Paper p = byId.get(id);
+      if (v != null && p != null && !p.withdrawn()) {
+        candidateVectors.put(id, v);
       }
     }
     List<float[]> no = new ArrayList<>();
     for (ArxivId id : dismissed) {
-      StoredVector v = found.get(id);
+      float[] v = found.get(id);
       if (v != null) {
-        no.add(v.vector());
+        no.add(v);
       }
     }
+    Recommender shared = picks.recommender();
     Recommender personal =
         new Recommender(
-            new NotInterestedModel(recommender.model(), no, notInterestedWeight),
-            recommender.minSimilarity());
-    List<Pick> picks =
+            new NotInterestedModel(shared.model(), no, notInterestedWeight),
+            shared.minSimilarity());
+    List<Pick> ranked =
         personal.recommend(
             items,
             Candidates.of(candidateVectors),
             limit - out.size(),
             id -> !excluded.contains(id) && !out.containsKey(id),
             clock.instant());
-    for (Pick p : picks) {
+    for (Pick p : ranked) {
       out.put(p.paper(), new Item(p.paper(), p.reason(), p.score()));
     }
+  }
+
+  /**
+   * The vectors of those of {@code ids} that have one, from the picks' vectors; the papers read on
+   * the way are put in {@code byId}.
+   */
+  private Map<ArxivId, float[]> vectorsOf(Collection<ArxivId> ids, Map<ArxivId, Paper> byId) {
+    List<ArxivId> all = new ArrayList<>(ids);
+    Map<ArxivId, float[]> out = new HashMap<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      List<Paper> found = papers.findPapers(all.subList(i, Math.min(all.size(), i + CHUNK)));
+      for (Paper p : found) {
+        byId.put(p.id(), p);
+      }
+      out.putAll(picks.vectors().vectorsOf(found));
+    }
+    return out;
   }
 
   /**
@@ -220,17 +238,17 @@ public final class ForYou {
    * dev.paperboy.core.recommend.CentroidModel#mean} learns), best first, each explained by the
    * paper of the set it is closest to. Papers of the set and papers without a vector are left out.
    */
-  public List<Item> moreLikeThese(
-      List<ArxivId> set, java.util.Collection<ArxivId> candidates, int limit) {
-    Set<ArxivId> all = new HashSet<>(set);
+  public List<Item> moreLikeThese(List<ArxivId> set, Collection<ArxivId> candidates, int limit) {
+    Set<ArxivId> all = new LinkedHashSet<>(set);
     all.addAll(candidates);
-    Map<ArxivId, StoredVector> found = vectors.findVectors(all, model);
+    Map<ArxivId, Paper> byId = new HashMap<>();
+    Map<ArxivId, float[]> found = vectorsOf(all, byId);
     List<float[]> members = new ArrayList<>();
     List<ArxivId> memberIds = new ArrayList<>();
     for (ArxivId id : set) {
-      StoredVector v = found.get(id);
+      float[] v = found.get(id);
       if (v != null) {
-        members.add(v.vector());
+        members.add(v);
         memberIds.add(id);
       }
     }
@@ -244,27 +262,24 @@ public final class ForYou {
         mean[j] += v[j] / members.size();
       }
     }
-    Map<ArxivId, String> titles = new HashMap<>();
-    for (Paper p : papers.findPapers(memberIds)) {
-      titles.put(p.id(), p.title());
-    }
     List<Item> out = new ArrayList<>();
-    for (ArxivId id : new java.util.LinkedHashSet<>(candidates)) {
-      StoredVector v = found.get(id);
-      if (v == null || set.contains(id) || v.vector().length != dim) {
+    for (ArxivId id : new LinkedHashSet<>(candidates)) {
+      float[] v = found.get(id);
+      if (v == null || set.contains(id) || v.length != dim) {
         continue;
       }
-      double score = dev.paperboy.core.embed.Vectors.dot(v.vector(), mean);
+      double score = Vectors.dot(v, mean);
       int nearest = 0;
       double best = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < members.size(); i++) {
-        double s = dev.paperboy.core.embed.Vectors.dot(v.vector(), members.get(i));
+        double s = Vectors.dot(v, members.get(i));
         if (s > best) {
           best = s;
           nearest = i;
         }
       }
-      String title = titles.getOrDefault(memberIds.get(nearest), memberIds.get(nearest).value());
+      Paper closest = byId.get(memberIds.get(nearest));
+      String title = closest == null ? memberIds.get(nearest).value() : closest.title();
       out.add(new Item(id, "closest to \u201c" + title + "\u201d in this collection", score));
     }
     out.sort(

@@ -76,7 +76,12 @@ public final class LibraryViews {
 
   /** The For-you page. */
   public record ForYouView(
-      PageMeta meta, List<PickRow> picks, int likes, @Nullable String resetOn, boolean following) {}
+      PageMeta meta,
+      List<PickRow> picks,
+      int likes,
+      @Nullable String resetOn,
+      boolean following,
+      boolean needsEmbeddings) {}
 
   /** An author or category on a paper's library page, and whether the viewer follows it. */
   public record Followable(String kind, String name, String label, boolean followed) {}

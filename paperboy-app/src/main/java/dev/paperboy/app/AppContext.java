@@ -110,6 +110,7 @@ import org.jspecify.annotations.Nullable;
  * reverse order. The only place that knows concrete classes; constructors do the rest.
  */
 public final class AppContext implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppContext.class);
   private final Config config;
   private final Clock clock;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -123,8 +124,12 @@ public final class AppContext implements AutoCloseable {
   private @Nullable DigestLinks digestLinks;
   private @Nullable DigestMessages digestMessages;
   private @Nullable ExclusiveRunner jobs;
-  private @Nullable TfIdfVectors tfidf;
-  private Instant tfidfFitted = Instant.EPOCH;
+  private volatile @Nullable TfIdfVectors tfidf;
+  private volatile Instant tfidfFitted = Instant.EPOCH;
+  private volatile Instant tfidfChecked = Instant.EPOCH;
+  private final Object tfidfLock = new Object();
+  private final java.util.concurrent.atomic.AtomicBoolean tfidfRefitting =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private AppContext(Config config, Clock clock) {
     this.config = config;
@@ -479,37 +484,94 @@ public final class AppContext implements AutoCloseable {
     return PaperVectors.stored(embeddingStore(), ModelSpec.BGE_SMALL_EN_V15_Q.name());
   }
 
-  private synchronized TfIdfVectors tfidf() {
-    Instant now = clock.instant();
-    if (tfidf == null || tfidfFitted.plus(Duration.ofDays(1)).isBefore(now)) {
-      PaperStore papers = store();
-      tfidf =
-          TfIdfVectors.fit(
-              () ->
-                  new java.util.Iterator<Paper>() {
-                    List<Paper> page = papers.papersAfter(null, 2000);
-                    int i;
-
-                    @Override
-                    public boolean hasNext() {
-                      if (i == page.size() && page.size() == 2000) {
-                        page = papers.papersAfter(page.get(page.size() - 1).id(), 2000);
-                        i = 0;
-                      }
-                      return i < page.size();
-                    }
-
-                    @Override
-                    public Paper next() {
-                      if (!hasNext()) {
-                        throw new java.util.NoSuchElementException();
-                      }
-                      return page.get(i++);
-                    }
-                  });
-      tfidfFitted = now;
+  /**
+   * The TF-IDF weights of the whole store. Fitting reads every paper (about 9 s for 80,000 on a
+   * loaded 2-core machine), so only a caller with no usable fit waits for it (the first one, or the
+   * first after papers arrived in an empty store). A fit is refitted on a background thread, while
+   * callers keep using it, once it is a day old or the store has grown by a tenth since (a harvest
+   * or import); the store size is looked at every ten minutes at most. {@code serve} warms it at
+   * start ({@link #warmPersonalPicks()}).
+   */
+  private TfIdfVectors tfidf() {
+    TfIdfVectors current = tfidf;
+    if (current == null || current.documents() == 0) {
+      synchronized (tfidfLock) {
+        if (tfidf == null || (tfidf.documents() == 0 && paperCount() > 0)) {
+          tfidf = fitTfidf();
+          tfidfFitted = clock.instant();
+          tfidfChecked = tfidfFitted;
+        }
+        return tfidf;
+      }
     }
-    return tfidf;
+    Instant now = clock.instant();
+    boolean stale = tfidfFitted.plus(Duration.ofDays(1)).isBefore(now);
+    if (!stale && tfidfChecked.plus(Duration.ofMinutes(10)).isBefore(now)) {
+      tfidfChecked = now;
+      stale = paperCount() > current.documents() * 1.1 + 100;
+    }
+    if (stale && tfidfRefitting.compareAndSet(false, true)) {
+      Thread.ofVirtual()
+          .name("paperboy-tfidf-refit")
+          .start(
+              () -> {
+                try {
+                  TfIdfVectors fresh = fitTfidf();
+                  synchronized (tfidfLock) {
+                    tfidf = fresh;
+                    tfidfFitted = clock.instant();
+                    tfidfChecked = tfidfFitted;
+                  }
+                } catch (RuntimeException e) {
+                  LOG.warn(
+                      "refitting the TF-IDF weights of personal picks failed: {}", e.toString());
+                } finally {
+                  tfidfRefitting.set(false);
+                }
+              });
+    }
+    return current;
+  }
+
+  private long paperCount() {
+    return store().stats().papers();
+  }
+
+  /**
+   * Fits the personal picks' TF-IDF weights now, when that model is configured and the store is big
+   * enough for the fit to take noticeable time (for serve, so the first reader does not wait).
+   */
+  public void warmPersonalPicks() {
+    if (config.digest().model().equals("tfidf") && paperCount() >= 1000) {
+      tfidf();
+    }
+  }
+
+  private TfIdfVectors fitTfidf() {
+    PaperStore papers = store();
+    return TfIdfVectors.fit(
+        () ->
+            new java.util.Iterator<Paper>() {
+              List<Paper> page = papers.papersAfter(null, 2000);
+              int i;
+
+              @Override
+              public boolean hasNext() {
+                if (i == page.size() && page.size() == 2000) {
+                  page = papers.papersAfter(page.get(page.size() - 1).id(), 2000);
+                  i = 0;
+                }
+                return i < page.size();
+              }
+
+              @Override
+              public Paper next() {
+                if (!hasNext()) {
+                  throw new java.util.NoSuchElementException();
+                }
+                return page.get(i++);
+              }
+            });
   }
 
   public EditionPlanner editionPlanner() {

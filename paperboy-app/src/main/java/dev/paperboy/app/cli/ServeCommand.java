@@ -117,6 +117,19 @@ public final class ServeCommand implements Callable<Integer> {
               .withCalendar(app.calendar())
               .withSearchModes(app.searchModes());
       // The index is rebuilt and the papers embedded in the background; the site serves at once.
+      // So is the TF-IDF fit of personal picks, which the first For-you page would otherwise wait
+      // for. A failure here (e.g. the store closed by a quick shutdown) only delays that page.
+      Thread.ofVirtual()
+          .name("paperboy-warm-picks")
+          .start(
+              () -> {
+                try {
+                  app.warmPersonalPicks();
+                } catch (RuntimeException e) {
+                  org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                      .debug("warming personal picks: {}", e.toString());
+                }
+              });
       Backfill backfill = new Backfill(app);
       WebServer server =
           new WebServer(

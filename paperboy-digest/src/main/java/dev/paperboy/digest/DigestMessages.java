@@ -309,8 +309,8 @@ public final class DigestMessages implements MessageRenderer {
   }
 
   /**
-   * What a paper's entry looks like in every message, whoever gets it: formatted once per paper
-   * (a day's digests show a few hundred papers to thousands of readers), not once per message.
+   * What a paper's entry looks like in every message, whoever gets it: formatted once per paper (a
+   * day's digests show a few hundred papers to thousands of readers), not once per message.
    */
   private record Parts(
       Paper paper,

@@ -80,6 +80,17 @@ public final class DigestMessages implements MessageRenderer {
             }
           });
 
+  // Keyed by paper id; an entry is used only for the very Paper it was made from, so it is never
+  // staler than the paper cache above.
+  private final Map<ArxivId, Parts> partsCache =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<ArxivId, Parts> eldest) {
+              return size() > PAPER_CACHE;
+            }
+          });
+
   /**
    * @param from the sender address ({@code mail.from})
    * @param fromName the sender's display name and the site's name in messages ("Paperboy")
@@ -99,6 +110,7 @@ public final class DigestMessages implements MessageRenderer {
   /** Forgets cached papers (after an import changed them). */
   public void clearCache() {
     cache.clear();
+    partsCache.clear();
   }
 
   @Override
@@ -170,7 +182,13 @@ public final class DigestMessages implements MessageRenderer {
         views.add(item(number++, p, i.reason(), site));
       }
       if (!views.isEmpty()) {
-        sections.add(new SectionView(s.heading(), intro(s, edition), views));
+        List<DigestItem> held = delivery.content().section(s);
+        if (s == Section.TRENDING
+            && held.stream().allMatch(i -> i.reason().kind() == Reason.Kind.NEW)) {
+          sections.add(new SectionView("Newest papers", newestIntro(held, edition), views));
+        } else {
+          sections.add(new SectionView(s.heading(), intro(s, edition), views));
+        }
       }
     }
     boolean daily = edition.cadence() == Cadence.DAILY;
@@ -228,6 +246,16 @@ public final class DigestMessages implements MessageRenderer {
         TextWrap.wrap(why, TextWrap.WIDTH, ""));
   }
 
+  /** The trending section's intro when it fell back to new papers (no upvotes yet). */
+  private static String newestIntro(List<DigestItem> items, Edition edition) {
+    boolean inCategories =
+        items.stream().anyMatch(i -> Reason.IN_CATEGORIES.equals(i.reason().verb()));
+    return "No upvotes yet "
+        + (edition.cadence() == Cadence.DAILY ? "today" : "this week")
+        + "; here are the newest papers"
+        + (inCategories ? " in your categories." : ".");
+  }
+
   private static String intro(Section s, Edition edition) {
     boolean daily = edition.cadence() == Cadence.DAILY;
     return switch (s) {
@@ -243,26 +271,21 @@ public final class DigestMessages implements MessageRenderer {
   private ItemView item(int number, Paper p, Reason reason, String site) {
     String id = p.id().value();
     String url = site + "/papers/" + id;
-    String authors = authors(p.authors());
-    String cats = String.join(" \u00b7 ", p.categories().stream().limit(3).toList());
-    String summary = summary(p);
+    Parts parts = parts(p);
+    String authors = parts.authors();
+    String cats = parts.categories();
+    String summary = parts.summary();
     String code = p.hasCode() ? p.codeUrl() : null;
     List<String> lines = new ArrayList<>();
-    List<String> title = TextWrap.wrap(p.title(), TextWrap.WIDTH, "    ");
+    List<String> title = parts.titleLines();
     String first = String.format(Locale.ROOT, "%2d. ", number) + title.get(0).substring(4);
     lines.add(first);
     lines.addAll(title.subList(1, title.size()));
-    if (!authors.isEmpty() || !cats.isEmpty()) {
-      lines.addAll(
-          TextWrap.wrap(
-              authors + (authors.isEmpty() || cats.isEmpty() ? "" : " \u00b7 ") + cats,
-              TextWrap.WIDTH,
-              "    "));
-    }
+    lines.addAll(parts.bylineLines());
     lines.addAll(TextWrap.wrap("Why: " + reason.text(), TextWrap.WIDTH, "    "));
     if (!summary.isEmpty()) {
       lines.add("");
-      lines.addAll(TextWrap.wrap(summary, TextWrap.WIDTH, "    "));
+      lines.addAll(parts.summaryLines());
     }
     lines.add("");
     lines.add("    " + url);
@@ -283,6 +306,49 @@ public final class DigestMessages implements MessageRenderer {
         reason.kind().name().toLowerCase(Locale.ROOT),
         summary,
         lines);
+  }
+
+  /**
+   * What a paper's entry looks like in every message, whoever gets it: formatted once per paper (a
+   * day's digests show a few hundred papers to thousands of readers), not once per message.
+   */
+  private record Parts(
+      Paper paper,
+      String authors,
+      String categories,
+      String summary,
+      List<String> titleLines,
+      List<String> bylineLines,
+      List<String> summaryLines) {}
+
+  private Parts parts(Paper p) {
+    Parts cached = partsCache.get(p.id());
+    if (cached != null && cached.paper() == p) {
+      return cached;
+    }
+    String authors = authors(p.authors());
+    String cats = String.join(" \u00b7 ", p.categories().stream().limit(3).toList());
+    String summary = summary(p);
+    List<String> byline =
+        authors.isEmpty() && cats.isEmpty()
+            ? List.of()
+            : TextWrap.wrap(
+                authors + (authors.isEmpty() || cats.isEmpty() ? "" : " \u00b7 ") + cats,
+                TextWrap.WIDTH,
+                "    ");
+    Parts made =
+        new Parts(
+            p,
+            authors,
+            cats,
+            summary,
+            List.copyOf(TextWrap.wrap(p.title(), TextWrap.WIDTH, "    ")),
+            List.copyOf(byline),
+            summary.isEmpty()
+                ? List.of()
+                : List.copyOf(TextWrap.wrap(summary, TextWrap.WIDTH, "    ")));
+    partsCache.put(p.id(), made);
+    return made;
   }
 
   static String authors(List<String> all) {

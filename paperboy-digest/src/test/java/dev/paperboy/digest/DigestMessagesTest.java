@@ -163,6 +163,43 @@ class DigestMessagesTest {
   }
 
   @Test
+  void aTrendingSectionOfNewPapersSaysNobodyUpvotedYet() {
+    EditionContent newest =
+        EditionContent.of(
+            List.of(
+                new DigestItem(
+                    ArxivId.parse("2603.00002"), Section.TRENDING, Reason.newest(DAY, true)),
+                new DigestItem(
+                    ArxivId.parse("2603.00003"), Section.TRENDING, Reason.newest(DAY, true))),
+            null);
+    OutgoingMessage m = messages.render(delivery(newest), edition);
+    String text = m.textBody();
+    assertThat(text)
+        .contains("NEWEST PAPERS")
+        .contains("No upvotes yet today; here are the newest papers in your categories.")
+        .contains("New on Tuesday 3 March")
+        .doesNotContain("TRENDING")
+        .doesNotContain("most upvoted");
+    Document html = Jsoup.parse(m.htmlBody());
+    assertThat(html.text())
+        .contains("Newest papers")
+        .contains("No upvotes yet today; here are the newest papers in your categories.");
+
+    // A subscriber of every category is not told about "your categories".
+    EditionContent all =
+        EditionContent.of(
+            List.of(
+                new DigestItem(
+                    ArxivId.parse("2603.00002"), Section.TRENDING, Reason.newest(DAY, false))),
+            null);
+    assertThat(messages.render(delivery(all), edition).textBody())
+        .contains("No upvotes yet today; here are the newest papers.");
+    // Real trending papers keep their own heading and intro.
+    assertThat(messages.render(delivery(content()), edition).textBody())
+        .doesNotContain("No upvotes yet");
+  }
+
+  @Test
   void aQuietDayMessageSaysSo() {
     Edition quiet = new Edition(edition.id(), DAY, DAY, "No announcement today: a holiday.", T0);
     OutgoingMessage m = messages.render(delivery(EditionContent.quiet(quiet.quietNote())), quiet);

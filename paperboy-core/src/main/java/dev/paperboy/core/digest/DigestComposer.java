@@ -25,6 +25,9 @@ import java.util.Set;
  *   <li>Papers of the subscriber's latest editions ({@link Recipient#recent()}) are left out, so no
  *       paper is repeated in consecutive editions.
  *   <li>Every section keeps to the subscriber's categories.
+ *   <li>When nobody has upvoted a paper in the subscriber's categories yet, the trending section
+ *       holds the period's newest papers instead ({@link Reason.Kind#NEW}), so a digest is never
+ *       empty just because there are no votes.
  * </ol>
  *
  * <p>Thread-safe: composing runs in parallel over subscribers.
@@ -114,14 +117,34 @@ public final class DigestComposer {
 
     if (prefs.wants(Section.TRENDING) && limits.trending() > 0) {
       int n = 0;
+      boolean upvoted = false; // anything upvoted in the subscriber's categories
       for (TrendingPaper t : inputs.trending()) {
         if (n >= limits.trending()) {
           break;
         }
-        if (!used.contains(t.paper()) && prefs.includes(t.categories())) {
-          used.add(t.paper());
-          items.add(new DigestItem(t.paper(), Section.TRENDING, Reason.trending(t.upvotes())));
-          n++;
+        if (t.upvotes() > 0 && prefs.includes(t.categories())) {
+          upvoted = true;
+          if (!used.contains(t.paper())) {
+            used.add(t.paper());
+            items.add(new DigestItem(t.paper(), Section.TRENDING, Reason.trending(t.upvotes())));
+            n++;
+          }
+        }
+      }
+      if (!upvoted) {
+        // Nobody upvoted anything here yet (an install with arXiv data only, or a quiet corner):
+        // the period's newest papers, as the day pages list them, rather than no section at all.
+        boolean inCategories = !prefs.categories().isEmpty();
+        for (ListedPaper p : inputs.newest()) {
+          if (n >= limits.trending()) {
+            break;
+          }
+          if (!used.contains(p.paper()) && prefs.includes(p.categories())) {
+            used.add(p.paper());
+            items.add(
+                new DigestItem(p.paper(), Section.TRENDING, Reason.newest(p.day(), inCategories)));
+            n++;
+          }
         }
       }
     }

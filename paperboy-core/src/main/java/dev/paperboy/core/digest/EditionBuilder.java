@@ -218,7 +218,8 @@ public final class EditionBuilder {
       return new EditionInputs(List.of(), Candidates.empty(), categories, q -> List.of());
     }
     List<TrendingPaper> trending = trending(edition, categories);
-    Candidates fresh = newPapers(edition, categories);
+    List<ListedPaper> newest = new ArrayList<>();
+    Candidates fresh = newPapers(edition, categories, newest);
     Map<String, List<ArxivId>> alertCache = new ConcurrentHashMap<>();
     return new EditionInputs(
         trending,
@@ -227,7 +228,8 @@ public final class EditionBuilder {
         // Search ignores case: subscribers who typed the same words in another case share one.
         text ->
             alertCache.computeIfAbsent(
-                text.toLowerCase(java.util.Locale.ROOT), t -> alertMatches(edition, t)));
+                text.toLowerCase(java.util.Locale.ROOT), t -> alertMatches(edition, t)),
+        newest);
   }
 
   private List<TrendingPaper> trending(Edition edition, Map<ArxivId, List<String>> categories) {
@@ -263,18 +265,32 @@ public final class EditionBuilder {
     return out;
   }
 
-  private Candidates newPapers(Edition edition, Map<ArxivId, List<String>> categories) {
+  /**
+   * The period's papers with vectors (the picks' candidates); fills {@code newest} with every paper
+   * listed in the period in {@link EntryOrder#NEWEST} order (the day pages' order, later day
+   * first).
+   */
+  private Candidates newPapers(
+      Edition edition, Map<ArxivId, List<String>> categories, List<ListedPaper> newest) {
     EntryQuery period = EntryQuery.between(edition.from(), edition.to());
-    Set<ArxivId> ids = new LinkedHashSet<>();
+    Map<ArxivId, LocalDate> ids = new LinkedHashMap<>();
     for (int offset = 0; ; offset += PaperStore.MAX_PAGE) {
       List<DailyEntry> page =
           papers.entries(period, EntryOrder.NEWEST, offset, PaperStore.MAX_PAGE);
-      page.forEach(e -> ids.add(e.paperId()));
+      page.forEach(e -> ids.putIfAbsent(e.paperId(), e.day()));
       if (page.size() < PaperStore.MAX_PAGE) {
         break;
       }
     }
-    List<Paper> listed = new ArrayList<>(byId(ids).values());
+    Map<ArxivId, Paper> stored = byId(ids.keySet());
+    ids.forEach(
+        (id, day) -> {
+          Paper p = stored.get(id);
+          if (p != null && !p.withdrawn()) {
+            newest.add(new ListedPaper(id, day, p.categories()));
+          }
+        });
+    List<Paper> listed = new ArrayList<>(stored.values());
     listed.removeIf(Paper::withdrawn);
     listed.sort(Comparator.comparing(Paper::id));
     for (Paper p : listed) {

@@ -174,4 +174,75 @@ class DigestComposerTest {
             NOW);
     assertThat(skip.isEmpty()).isTrue();
   }
+
+  @Test
+  void withoutUpvotesTheTrendingSectionHoldsTheNewestPapersAndSaysWhy() {
+    // Listed as the day pages list them: the later day first, then by id.
+    List<ListedPaper> listed =
+        List.of(
+            new ListedPaper(id(4), DAY, categories.get(id(4))),
+            new ListedPaper(id(5), DAY, categories.get(id(5))),
+            new ListedPaper(id(6), DAY, categories.get(id(6))),
+            new ListedPaper(id(1), DAY.minusDays(3), categories.get(id(1))),
+            new ListedPaper(id(2), DAY.minusDays(3), categories.get(id(2))));
+    EditionInputs noVotes =
+        new EditionInputs(List.of(), Candidates.of(vectors), categories, q -> List.of(), listed);
+    Recipient plain =
+        new Recipient(
+            SubscriptionId.random(),
+            EmailAddress.parse("e", "b@example.org"),
+            DigestPreferences.defaults(),
+            null,
+            List.of(),
+            Set.of(id(5)));
+    EditionContent c = composer.compose(EDITION, plain, List.of(), noVotes, NOW);
+    assertThat(c.isEmpty()).as("no votes, no account, no alerts: still a digest").isFalse();
+    assertThat(c.section(Section.TRENDING))
+        .extracting(DigestItem::paper)
+        .as("in page order, without the paper of the last edition, at most 3")
+        .containsExactly(id(4), id(6), id(1));
+    assertThat(c.section(Section.TRENDING).get(0).reason()).isEqualTo(Reason.newest(DAY, false));
+    assertThat(c.section(Section.TRENDING).get(0).reason().text())
+        .isEqualTo("New on Monday 2 March");
+
+    DigestPreferences cl = DigestPreferences.defaults().withCategories(Set.of("cs.CL"));
+    EditionContent inCl =
+        composer.compose(EDITION, recipient(cl, List.of(), Set.of()), List.of(), noVotes, NOW);
+    assertThat(inCl.section(Section.TRENDING))
+        .extracting(DigestItem::paper)
+        .containsExactly(id(4), id(1));
+    assertThat(inCl.section(Section.TRENDING))
+        .extracting(i -> i.reason().text() + " / " + i.reason().verb())
+        .containsExactly(
+            "New on Monday 2 March / in your categories",
+            "New on Friday 27 February / in your categories");
+  }
+
+  @Test
+  void upvotesInTheSubscribersCategoriesMeanNoFallback() {
+    List<ListedPaper> listed = List.of(new ListedPaper(id(3), DAY, categories.get(id(3))));
+    EditionInputs withVotes =
+        new EditionInputs(
+            List.of(new TrendingPaper(id(1), 5, 4, categories.get(id(1)))),
+            Candidates.of(vectors),
+            categories,
+            q -> List.of(),
+            listed);
+    DigestPreferences cl =
+        DigestPreferences.defaults()
+            .withContent(EnumSet.of(Section.TRENDING))
+            .withCategories(Set.of("cs.CL"));
+    // The only upvoted paper in cs.CL went out in the last edition: nothing new, and no
+    // pretence that nobody upvoted.
+    EditionContent c =
+        composer.compose(
+            EDITION, recipient(cl, List.of(), Set.of(id(1))), List.of(), withVotes, NOW);
+    assertThat(c.isEmpty()).isTrue();
+    // In cs.CV nobody upvoted anything: the newest cs.CV paper instead.
+    DigestPreferences cv = cl.withCategories(Set.of("cs.CV"));
+    EditionContent v =
+        composer.compose(EDITION, recipient(cv, List.of(), Set.of()), List.of(), withVotes, NOW);
+    assertThat(v.section(Section.TRENDING)).extracting(DigestItem::paper).containsExactly(id(3));
+    assertThat(v.section(Section.TRENDING).get(0).reason().verb()).isEqualTo(Reason.IN_CATEGORIES);
+  }
 }

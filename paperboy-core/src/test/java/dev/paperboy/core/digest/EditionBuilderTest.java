@@ -201,6 +201,44 @@ class EditionBuilderTest {
   }
 
   @Test
+  void withArxivDataOnlyEverySubscriberStillGetsTheNewestPapers() {
+    // No upvotes anywhere (no Hugging Face import, nobody voted yet), no account, no alert.
+    Paper a = paper("2603.00020", "Speech models", "cs.CL", DAY, 1, 0, 0);
+    Paper b = paper("2603.00021", "Vision transformers", "cs.CV", DAY, 0, 1, 0);
+    Paper c = paper("2603.00022", "Parsing", "cs.CL", DAY, 0, 0, 1);
+    Paper yesterday = paper("2603.00002", "Older news", "cs.CL", DAY.minusDays(1), 0, 0, 1);
+    entry(a, DAY, 0);
+    entry(b, DAY, 0);
+    entry(c, DAY, 0);
+    entry(yesterday, DAY.minusDays(1), 0);
+    Subscription everything = subscriber("all");
+    Subscription cl = subscriber("cl");
+    store.setPreferences(cl.id(), cl.preferences().withCategories(java.util.Set.of("cs.CL")), NOW);
+
+    Edition planned =
+        new EditionPlanner(
+                dev.paperboy.core.calendar.ArxivCalendar.standard(), java.time.DayOfWeek.MONDAY)
+            .daily(DAY, NOW)
+            .orElseThrow();
+    EditionBuilder.Report r = builder().build(planned, n -> {});
+    assertThat(r.queued()).isEqualTo(2);
+    assertThat(r.skipped()).isZero();
+
+    // The day's papers as its page lists them (equal votes: by id), at most the limit (2).
+    EditionContent all = store.findDelivery(planned.id(), everything.id()).orElseThrow().content();
+    assertThat(all.section(Section.TRENDING))
+        .extracting(DigestItem::paper)
+        .containsExactly(a.id(), b.id());
+    assertThat(all.section(Section.TRENDING).get(0).reason().kind()).isEqualTo(Reason.Kind.NEW);
+    EditionContent onlyCl = store.findDelivery(planned.id(), cl.id()).orElseThrow().content();
+    assertThat(onlyCl.section(Section.TRENDING))
+        .extracting(DigestItem::paper)
+        .containsExactly(a.id(), c.id());
+    assertThat(onlyCl.section(Section.TRENDING).get(1).reason().verb())
+        .isEqualTo(Reason.IN_CATEGORIES);
+  }
+
+  @Test
   void aQuietDayGivesTheNoteOrARecordOfTheSkip() {
     Subscription note = subscriber("n");
     Subscription skip = subscriber("s");

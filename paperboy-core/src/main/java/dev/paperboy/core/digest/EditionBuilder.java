@@ -317,11 +317,58 @@ public final class EditionBuilder {
     try {
       SearchQuery q =
           new SearchQuery(
-              text, SearchMode.BM25, Set.of(), edition.from(), edition.to(), false, 0, 50);
+              allWordsRequired(text),
+              SearchMode.BM25,
+              Set.of(),
+              edition.from(),
+              edition.to(),
+              false,
+              0,
+              50);
       return index.search(q).hits().stream().map(SearchHit::id).toList();
     } catch (IllegalArgumentException e) {
       return List.of();
     }
+  }
+
+  /**
+   * An alert in the search syntax with every plain word made required, as the preferences page
+   * promises ("new papers that contain all the words of an alert"): the search box ranks papers
+   * that contain any of the words, which for an alert would let a paper in on one common word. Each
+   * plain word becomes a one-word phrase, which the syntax requires (stemmed like the index);
+   * phrases, exclusions ({@code -word}) and prefixes ({@code word*}) keep their meaning.
+   */
+  static String allWordsRequired(String alert) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    int n = alert.length();
+    while (i < n) {
+      char c = alert.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      int end;
+      if (c == '"' || (c == '-' && i + 1 < n && alert.charAt(i + 1) == '"')) {
+        int close = alert.indexOf('"', c == '"' ? i + 1 : i + 2);
+        end = close < 0 ? n : close + 1;
+        out.append(alert, i, end);
+      } else {
+        end = i;
+        while (end < n && !Character.isWhitespace(alert.charAt(end)) && alert.charAt(end) != '"') {
+          end++;
+        }
+        String word = alert.substring(i, end);
+        if (word.startsWith("-") || word.endsWith("*")) {
+          out.append(word);
+        } else {
+          out.append('"').append(word).append('"');
+        }
+      }
+      out.append(' ');
+      i = end;
+    }
+    return out.toString().strip();
   }
 
   private Map<UserId, List<LikedItem>> likedItems(

@@ -279,4 +279,17 @@ class EditionBuilderTest {
         .as("both still trending, both sent yesterday")
         .isEqualTo(DeliveryStatus.SKIPPED);
   }
+
+  @Test
+  void anAlertRequiresEveryPlainWordAndKeepsPhrasesExclusionsAndPrefixes() {
+    assertThat(EditionBuilder.allWordsRequired("retrieval augmented  generation"))
+        .isEqualTo("\"retrieval\" \"augmented\" \"generation\"");
+    assertThat(EditionBuilder.allWordsRequired("\"mixture of experts\" sparse -vision"))
+        .isEqualTo("\"mixture of experts\" \"sparse\" -vision");
+    assertThat(EditionBuilder.allWordsRequired("-\"large language\" transform*"))
+        .isEqualTo("-\"large language\" transform*");
+    assertThat(EditionBuilder.allWordsRequired("graph\"networks"))
+        .isEqualTo("\"graph\" \"networks");
+    assertThat(EditionBuilder.allWordsRequired("  ")).isEmpty();
+  }
 }

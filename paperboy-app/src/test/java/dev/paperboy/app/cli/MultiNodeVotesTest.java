@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paperboy.app.AppContext;
 import dev.paperboy.app.cli.MultiNodeTest.Browser;
 import dev.paperboy.app.config.Config;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.DailyEntry;
 import dev.paperboy.core.paper.EntrySource;
+import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.testing.Papers;
 import dev.paperboy.store.PostgresCluster;
 import dev.paperboy.store.PostgresExtension;
@@ -49,79 +51,87 @@ class MultiNodeVotesTest {
   void concurrentUpvotesOnBothNodesCountOnceAndEveryNodeAgrees(PostgresCluster pg)
       throws Exception {
     String url = pg.createDatabase();
-    try (ServeCommand.Served a = ServeCommand.open(config(dirA, url, "web-a"));
-        ServeCommand.Served b = ServeCommand.open(config(dirB, url, "web-b"))) {
-      a.app().store().upsertPapers(List.of(Papers.paper(PAPER.value(), "Shared votes")));
-      a.app()
-          .store()
-          .upsertEntries(
-              List.of(
-                  new DailyEntry(
-                      LocalDate.of(2025, 6, 16),
-                      PAPER,
-                      EntrySource.HUGGING_FACE,
-                      null,
-                      BASELINE,
-                      null)));
-      URI nodeA = URI.create("http://127.0.0.1:" + a.web().port());
-      URI nodeB = URI.create("http://127.0.0.1:" + b.web().port());
-      Browser browser = new Browser();
-      signIn(browser, nodeA, nodeB, dirB.resolve("mail"));
-      String csrf = browser.csrf(nodeB, "/account");
-
-      // Sixteen presses of the button at once, half on each node (a double-click storm behind a
-      // round-robin load balancer).
-      ExecutorService pool = Executors.newFixedThreadPool(8);
-      try {
-        List<Callable<HttpResponse<String>>> presses = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-          URI node = i % 2 == 0 ? nodeA : nodeB;
-          presses.add(() -> vote(browser, node, "POST", csrf));
-        }
-        int changed = 0;
-        for (Future<HttpResponse<String>> f : pool.invokeAll(presses)) {
-          HttpResponse<String> r = f.get();
-          assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-          JsonNode body = JSON.readTree(r.body());
-          assertThat(body.get("upvoted").asBoolean()).isTrue();
-          assertThat(body.get("upvotes").asInt()).isEqualTo(BASELINE + 1);
-          changed += body.get("changed").asBoolean() ? 1 : 0;
-        }
-        assertThat(changed).as("exactly one press changed anything").isEqualTo(1);
-      } finally {
-        pool.shutdownNow();
-      }
-      assertThat(upvotes(browser, nodeA)).isEqualTo(BASELINE + 1);
-      assertThat(upvotes(browser, nodeB)).isEqualTo(BASELINE + 1);
-
-      // Taking it back on one node is seen on the other.
-      HttpResponse<String> removed = vote(browser, nodeB, "DELETE", csrf);
-      assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
-      assertThat(upvotes(browser, nodeA)).isEqualTo(BASELINE);
-      HttpResponse<String> again = vote(browser, nodeA, "DELETE", csrf);
-      assertThat(JSON.readTree(again.body()).get("changed").asBoolean()).isFalse();
-      assertThat(upvotes(browser, nodeB)).isEqualTo(BASELINE);
+    try (ServeCommand.Served a = ServeCommand.open(config(dirA, url, "web-a", Map.of()));
+        ServeCommand.Served b = ServeCommand.open(config(dirB, url, "web-b", Map.of()))) {
+      seed(a.app());
+      upvotesOnBothNodesCountOnce(a, b, dirB.resolve("mail"));
     }
   }
 
-  private static Config config(Path dir, String url, String name) {
-    return Config.load(
-        dir,
-        null,
-        Map.of(),
-        Map.of(
-            "server.port",
-            "0",
-            "server.base.url",
-            MultiNodeTest.PUBLIC,
-            "store.url",
-            url,
-            "store.user",
-            PostgresCluster.USER,
-            "search.semantic",
-            "false",
-            "node.name",
-            name));
+  /** Stores {@link #PAPER} with {@link #BASELINE} upvotes from its daily entry; returns it. */
+  static Paper seed(AppContext app) {
+    Paper paper = Papers.paper(PAPER.value(), "Shared votes");
+    app.store().upsertPapers(List.of(paper));
+    app.store()
+        .upsertEntries(
+            List.of(
+                new DailyEntry(
+                    LocalDate.of(2025, 6, 16),
+                    PAPER,
+                    EntrySource.HUGGING_FACE,
+                    null,
+                    BASELINE,
+                    null)));
+    return paper;
+  }
+
+  /**
+   * The scenario on two running nodes (after {@link #seed}): a reader signs in across both, presses
+   * upvote sixteen times at once on both, then takes it back on each.
+   */
+  static void upvotesOnBothNodesCountOnce(
+      ServeCommand.Served a, ServeCommand.Served b, Path mailOfB) throws Exception {
+    URI nodeA = URI.create("http://127.0.0.1:" + a.web().port());
+    URI nodeB = URI.create("http://127.0.0.1:" + b.web().port());
+    Browser browser = new Browser();
+    signIn(browser, nodeA, nodeB, mailOfB);
+    String csrf = browser.csrf(nodeB, "/account");
+
+    // Sixteen presses of the button at once, half on each node (a double-click storm behind a
+    // round-robin load balancer).
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<HttpResponse<String>>> presses = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        URI node = i % 2 == 0 ? nodeA : nodeB;
+        presses.add(() -> vote(browser, node, "POST", csrf));
+      }
+      int changed = 0;
+      for (Future<HttpResponse<String>> f : pool.invokeAll(presses)) {
+        HttpResponse<String> r = f.get();
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.get("upvoted").asBoolean()).isTrue();
+        assertThat(body.get("upvotes").asInt()).isEqualTo(BASELINE + 1);
+        changed += body.get("changed").asBoolean() ? 1 : 0;
+      }
+      assertThat(changed).as("exactly one press changed anything").isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(upvotes(browser, nodeA)).isEqualTo(BASELINE + 1);
+    assertThat(upvotes(browser, nodeB)).isEqualTo(BASELINE + 1);
+
+    // Taking it back on one node is seen on the other.
+    HttpResponse<String> removed = vote(browser, nodeB, "DELETE", csrf);
+    assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+    assertThat(upvotes(browser, nodeA)).isEqualTo(BASELINE);
+    HttpResponse<String> again = vote(browser, nodeA, "DELETE", csrf);
+    assertThat(JSON.readTree(again.body()).get("changed").asBoolean()).isFalse();
+    assertThat(upvotes(browser, nodeB)).isEqualTo(BASELINE);
+  }
+
+  /** A node on the shared store at {@code url}, with {@code extra} settings on top. */
+  static Config config(Path dir, String url, String name, Map<String, String> extra) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("server.port", "0");
+    settings.put("server.base.url", MultiNodeTest.PUBLIC);
+    settings.put("store.url", url);
+    settings.put("store.user", PostgresCluster.USER);
+    settings.put("search.semantic", "false");
+    settings.put("node.name", name);
+    settings.putAll(extra);
+    return Config.load(dir, null, Map.of(), settings);
   }
 
   /** Signs in: the form on node A, the mail from node B, the confirmation on node A. */

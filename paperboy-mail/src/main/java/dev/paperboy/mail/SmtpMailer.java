@@ -124,6 +124,9 @@ public final class SmtpMailer implements Mailer {
     // Without this, a connection our factory fails to make (refused, TLS failure) is tried a
     // second time without the factory: twice the wait, and without our trust settings.
     p.setProperty("mail.smtp.socketFactory.fallback", "false");
+    // When the server offers 8BITMIME (RFC 6152), text parts whose lines are short enough go as
+    // 8bit instead of quoted-printable: encoding was about a third of the CPU of a digest send.
+    p.setProperty("mail.smtp.allow8bitmime", "true");
     return p;
   }
 

@@ -70,7 +70,9 @@ final class SearchHits {
           title = Highlighted.plain(doc.get(PaperDocuments.TITLE));
         }
         if (snippet == null) {
-          snippet = FragmentFormatter.lead(doc.get(PaperDocuments.ABSTRACT), snippetChars);
+          snippet =
+              dev.paperboy.core.search.SnippetText.lead(
+                  doc.get(PaperDocuments.ABSTRACT), snippetChars);
         }
       }
       hits.add(new SearchHit(arxivId(leaves, docIds[i]), ranked[i].score, title, snippet));

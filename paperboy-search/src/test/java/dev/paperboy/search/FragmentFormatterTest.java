@@ -9,21 +9,22 @@ class FragmentFormatterTest {
 
   @Test
   void leadKeepsShortTextWhole() {
-    assertThat(FragmentFormatter.lead("A short abstract.", 240))
+    assertThat(dev.paperboy.core.search.SnippetText.lead("A short abstract.", 240))
         .isEqualTo(Highlighted.plain("A short abstract."));
-    assertThat(FragmentFormatter.lead("", 240).fragments()).isEmpty();
+    assertThat(dev.paperboy.core.search.SnippetText.lead("", 240).fragments()).isEmpty();
   }
 
   @Test
   void leadCutsLongTextAtAWordAndDropsADanglingComma() {
     String text = "alpha beta, gamma delta epsilon";
-    assertThat(FragmentFormatter.lead(text, 13).text()).isEqualTo("alpha beta…");
-    assertThat(FragmentFormatter.lead(text, 17).text()).isEqualTo("alpha beta, gamma…");
+    assertThat(dev.paperboy.core.search.SnippetText.lead(text, 13).text()).isEqualTo("alpha beta…");
+    assertThat(dev.paperboy.core.search.SnippetText.lead(text, 17).text())
+        .isEqualTo("alpha beta, gamma…");
   }
 
   @Test
   void leadCutsInsideAGiantWordRatherThanShowNothing() {
-    assertThat(FragmentFormatter.lead("x".repeat(500), 100).text())
+    assertThat(dev.paperboy.core.search.SnippetText.lead("x".repeat(500), 100).text())
         .isEqualTo("x".repeat(100) + "…");
   }
 }

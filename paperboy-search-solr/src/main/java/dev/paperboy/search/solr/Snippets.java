@@ -1,13 +1,12 @@
 package dev.paperboy.search.solr;
 
 import dev.paperboy.core.search.Highlighted;
-import dev.paperboy.core.search.Highlighted.Fragment;
+import dev.paperboy.core.search.SnippetText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +22,6 @@ import org.jspecify.annotations.Nullable;
  * = 1.2, b = 0) over the distinct matched words in the passage.
  */
 final class Snippets {
-  /** Marks text left out before or after a snippet. */
-  static final String ELLIPSIS = "…";
-
   /** Opening and closing tags of a match in Solr's output (Unicode private use: never in text). */
   static final String PRE = "\uE000";
 
@@ -35,8 +31,6 @@ final class Snippets {
   private static final double MATCH_ALIGNMENT = 0.3;
 
   private static final double K1 = 1.2;
-
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private Snippets() {}
 
@@ -70,17 +64,17 @@ final class Snippets {
 
   /** The whole text with its matches marked (titles). */
   static Highlighted whole(Marked m) {
-    return format(m.text(), m.matches(), 0, m.text().length());
+    return SnippetText.window(m.text(), m.matches(), 0, m.text().length());
   }
 
   /** The best passage of about {@code chars} characters, matches marked (abstracts). */
   static Highlighted snippet(Marked m, int chars) {
     String text = m.text();
     if (m.matches().isEmpty()) {
-      return lead(text, chars);
+      return SnippetText.lead(text, chars);
     }
     if (text.length() <= chars) {
-      return format(text, m.matches(), 0, text.length());
+      return SnippetText.window(text, m.matches(), 0, text.length());
     }
     int bestStart = 0;
     int bestEnd = chars;
@@ -99,7 +93,7 @@ final class Snippets {
         bestEnd = end;
       }
     }
-    return format(text, m.matches(), bestStart, bestEnd);
+    return SnippetText.window(text, m.matches(), bestStart, bestEnd);
   }
 
   /** BM25 of a passage: each distinct matched word once, saturating with its count. */
@@ -133,129 +127,5 @@ final class Snippets {
       e--;
     }
     return e;
-  }
-
-  /** The text between {@code rawStart} and {@code rawEnd}, tidied, with ellipses and marks. */
-  private static Highlighted format(String content, List<int[]> all, int rawStart, int rawEnd) {
-    List<int[]> matches = new ArrayList<>();
-    for (int[] m : all) {
-      if (m[0] >= rawStart && m[1] <= rawEnd) {
-        matches.add(m);
-      }
-    }
-    matches.sort(
-        (a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
-    int firstMatch = matches.isEmpty() ? rawEnd : matches.get(0)[0];
-    int start = tidyStart(content, rawStart, firstMatch);
-    int lastMatch = start;
-    for (int[] m : matches) {
-      lastMatch = Math.max(lastMatch, m[1]);
-    }
-    int end = tidyEnd(content, start, rawEnd, lastMatch);
-
-    Fragments out = new Fragments();
-    if (start > 0) {
-      out.add(ELLIPSIS, false);
-    }
-    int pos = start;
-    for (int[] m : matches) {
-      int ms = Math.max(m[0], pos);
-      int me = Math.min(m[1], end);
-      if (me <= ms) {
-        continue; // inside an earlier (overlapping) match
-      }
-      out.add(content.substring(pos, ms), false);
-      out.add(content.substring(ms, me), true);
-      pos = me;
-    }
-    out.add(content.substring(pos, end), false);
-    if (!content.substring(rawEnd).isBlank()) {
-      out.add(ELLIPSIS, false);
-    }
-    return new Highlighted(out.build());
-  }
-
-  /**
-   * The start of {@code text} cut to at most about {@code chars} characters at a word boundary, for
-   * a hit whose abstract has no match (it matched in the title or authors, or by meaning).
-   */
-  static Highlighted lead(String text, int chars) {
-    Fragments out = new Fragments();
-    if (text.length() <= chars) {
-      out.add(text, false);
-      return new Highlighted(out.build());
-    }
-    int cut = chars;
-    while (cut > 0 && !Character.isWhitespace(text.charAt(cut))) {
-      cut--;
-    }
-    if (cut == 0) {
-      cut = chars; // one enormous "word": cut inside it rather than show nothing
-      if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-        cut--;
-      }
-    }
-    out.add(text.substring(0, tidyEnd(text, 0, cut, 0)), false);
-    out.add(ELLIPSIS, false);
-    return new Highlighted(out.build());
-  }
-
-  /** Skips whitespace and trailing punctuation of the previous sentence at a cut start. */
-  private static int tidyStart(String content, int start, int limit) {
-    if (start == 0) {
-      return 0;
-    }
-    int s = start;
-    while (s < limit
-        && (Character.isWhitespace(content.charAt(s))
-            || ",.;:!?)]}".indexOf(content.charAt(s)) >= 0)) {
-      s++;
-    }
-    return s;
-  }
-
-  /** Drops whitespace, and at a cut end also dangling commas and opening brackets. */
-  private static int tidyEnd(String content, int start, int end, int limit) {
-    boolean cut = end < content.length();
-    int e = end;
-    while (e > Math.max(start, limit)) {
-      char c = content.charAt(e - 1);
-      if (Character.isWhitespace(c) || (cut && ",;:([{".indexOf(c) >= 0)) {
-        e--;
-      } else {
-        break;
-      }
-    }
-    return e;
-  }
-
-  /** Collects fragments, merging neighbours of the same kind and collapsing whitespace. */
-  private static final class Fragments {
-    private final List<Fragment> list = new ArrayList<>();
-
-    void add(String text, boolean match) {
-      String t = WHITESPACE.matcher(text).replaceAll(" ");
-      if (t.isEmpty()) {
-        return;
-      }
-      if (!list.isEmpty()) {
-        Fragment last = list.get(list.size() - 1);
-        if (last.text().endsWith(" ") && t.startsWith(" ")) {
-          t = t.substring(1);
-          if (t.isEmpty()) {
-            return;
-          }
-        }
-        if (last.match() == match) {
-          list.set(list.size() - 1, new Fragment(last.text() + t, match));
-          return;
-        }
-      }
-      list.add(new Fragment(t, match));
-    }
-
-    List<Fragment> build() {
-      return List.copyOf(list);
-    }
   }
 }

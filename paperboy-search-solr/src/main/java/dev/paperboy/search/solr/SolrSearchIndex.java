@@ -520,7 +520,7 @@ public final class SolrSearchIndex implements SearchIndex {
       t = Highlighted.plain(title);
     }
     if (snippet == null) {
-      snippet = Snippets.lead(abstractText, settings.snippetChars());
+      snippet = dev.paperboy.core.search.SnippetText.lead(abstractText, settings.snippetChars());
     }
     return new SearchHit(new ArxivId(id), score, t, snippet);
   }

@@ -512,80 +512,9 @@ class RecommenderEvaluation {
 
   /** TF-IDF over title and abstract (lower-cased words of 3+ letters, no stopwords). */
   record TfIdf(Map<String, Double> idf) {
-    static final Set<String> STOP =
-        Set.of(
-            "the",
-            "and",
-            "for",
-            "with",
-            "that",
-            "this",
-            "are",
-            "from",
-            "our",
-            "which",
-            "such",
-            "these",
-            "can",
-            "has",
-            "have",
-            "not",
-            "but",
-            "its",
-            "their",
-            "was",
-            "were",
-            "been",
-            "into",
-            "than",
-            "also",
-            "both",
-            "more",
-            "over",
-            "using",
-            "based",
-            "via",
-            "while",
-            "how",
-            "all",
-            "new",
-            "two",
-            "one",
-            "show",
-            "propose",
-            "proposed",
-            "paper",
-            "approach",
-            "method",
-            "methods",
-            "results",
-            "however",
-            "between",
-            "each",
-            "other",
-            "through",
-            "they",
-            "may",
-            "when",
-            "where",
-            "what",
-            "them",
-            "only",
-            "most",
-            "well",
-            "without",
-            "across",
-            "within");
-
+    /** The hashed vectors' own words ({@link TfIdfVectors#counts}), so only the hashing differs. */
     static Map<String, Integer> counts(Paper p) {
-      Map<String, Integer> tf = new HashMap<>();
-      for (String w :
-          (p.title() + " " + p.abstractText()).toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
-        if (w.length() >= 3 && !STOP.contains(w)) {
-          tf.merge(w, 1, Integer::sum);
-        }
-      }
-      return tf;
+      return TfIdfVectors.counts(p);
     }
 
     static TfIdf fit(java.util.Collection<Paper> papers) {

@@ -208,8 +208,11 @@ public final class TfIdfVectors implements PaperVectors {
     return out;
   }
 
-  /** Lower-cased words of three or more letters or digits in the title and abstract, counted. */
-  static Map<String, Integer> counts(Paper p) {
+  /**
+   * Lower-cased words of three or more letters or digits in the title and abstract, counted (stop
+   * words left out): the words every TF-IDF here is made of, also the evaluation's exact baseline.
+   */
+  public static Map<String, Integer> counts(Paper p) {
     Map<String, Integer> tf = new HashMap<>();
     String text = p.title() + " " + p.abstractText();
     for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {

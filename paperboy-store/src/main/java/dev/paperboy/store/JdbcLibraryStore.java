@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -183,33 +182,7 @@ public final class JdbcLibraryStore implements LibraryStore {
 
   @Override
   public Set<ArxivId> savedAmong(UserId user, Collection<ArxivId> papers) {
-    if (papers.isEmpty()) {
-      return Set.of();
-    }
-    List<ArxivId> all = new ArrayList<>(new LinkedHashSet<>(papers));
-    return db.read(
-        conn -> {
-          Set<ArxivId> out = new HashSet<>();
-          for (int i = 0; i < all.size(); i += JdbcPaperStore.IN_CHUNK) {
-            List<ArxivId> chunk = all.subList(i, Math.min(all.size(), i + JdbcPaperStore.IN_CHUNK));
-            try (PreparedStatement ps =
-                conn.prepareStatement(
-                    "SELECT paper_id FROM saved_paper WHERE user_id = ? AND paper_id IN ("
-                        + PaperRows.placeholders(chunk.size())
-                        + ")")) {
-              ps.setString(1, user.value());
-              for (int j = 0; j < chunk.size(); j++) {
-                ps.setString(j + 2, chunk.get(j).value());
-              }
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  out.add(new ArxivId(rs.getString(1)));
-                }
-              }
-            }
-          }
-          return out;
-        });
+    return PaperRows.idsAmong(db, "saved_paper", user, papers);
   }
 
   // ---- collections ----

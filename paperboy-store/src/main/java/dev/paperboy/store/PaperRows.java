@@ -1,5 +1,6 @@
 package dev.paperboy.store;
 
+import dev.paperboy.core.account.UserId;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.DailyEntry;
 import dev.paperboy.core.paper.EntrySource;
@@ -8,7 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -78,6 +84,39 @@ final class PaperRows {
       j.add("?");
     }
     return j.toString();
+  }
+
+  /**
+   * Which of {@code papers} have a row of {@code user} in {@code table} (a table of ours with
+   * {@code user_id} and {@code paper_id}: saved papers, votes), asked in chunks of {@link
+   * JdbcPaperStore#IN_CHUNK}.
+   */
+  static Set<ArxivId> idsAmong(Database db, String table, UserId user, Collection<ArxivId> papers) {
+    if (papers.isEmpty()) {
+      return Set.of();
+    }
+    List<ArxivId> all = new ArrayList<>(new LinkedHashSet<>(papers));
+    String sql = "SELECT paper_id FROM " + table + " WHERE user_id = ? AND paper_id IN (";
+    return db.read(
+        conn -> {
+          Set<ArxivId> out = new HashSet<>();
+          for (int i = 0; i < all.size(); i += JdbcPaperStore.IN_CHUNK) {
+            List<ArxivId> chunk = all.subList(i, Math.min(all.size(), i + JdbcPaperStore.IN_CHUNK));
+            try (PreparedStatement ps =
+                conn.prepareStatement(sql + placeholders(chunk.size()) + ")")) {
+              ps.setString(1, user.value());
+              for (int j = 0; j < chunk.size(); j++) {
+                ps.setString(j + 2, chunk.get(j).value());
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  out.add(new ArxivId(rs.getString(1)));
+                }
+              }
+            }
+          }
+          return out;
+        });
   }
 
   static void bindInsert(PreparedStatement ps, Dialect d, Paper p) throws SQLException {

@@ -79,10 +79,15 @@ public final class HybridExperiments {
 
   Map<String, List<Scored<String>>> bm25Runs(float titleBoost)
       throws IOException, org.apache.lucene.queryparser.classic.ParseException {
+    return bm25Runs(titleBoost, 0.9f, 0.4f);
+  }
+
+  Map<String, List<Scored<String>>> bm25Runs(float titleBoost, float k1, float b)
+      throws IOException, org.apache.lucene.queryparser.classic.ParseException {
     Map<String, List<Scored<String>>> out = new HashMap<>();
     EnglishAnalyzer analyzer = new EnglishAnalyzer();
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    BM25Similarity sim = new BM25Similarity(0.9f, 0.4f);
+    BM25Similarity sim = new BM25Similarity(k1, b);
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(sim))) {
       for (BeirCollection.Doc d : c.corpus()) {
         Document doc = new Document();
@@ -257,6 +262,112 @@ public final class HybridExperiments {
     return denseSearch(Vectors.normalizeInPlace(qv), DEPTH);
   }
 
+  /** Term counts of each document after English analysis, for lexical feedback. */
+  Map<String, Map<String, Integer>> docTerms;
+
+  Map<String, Integer> docFreq;
+
+  void analyseCorpus() throws IOException {
+    if (docTerms != null) {
+      return;
+    }
+    docTerms = new HashMap<>();
+    docFreq = new HashMap<>();
+    EnglishAnalyzer analyzer = new EnglishAnalyzer();
+    for (BeirCollection.Doc d : c.corpus()) {
+      Map<String, Integer> tf = terms(analyzer, d.title() + " " + d.text());
+      docTerms.put(d.id(), tf);
+      tf.keySet().forEach(t -> docFreq.merge(t, 1, Integer::sum));
+    }
+  }
+
+  static Map<String, Integer> terms(EnglishAnalyzer analyzer, String text) throws IOException {
+    Map<String, Integer> tf = new HashMap<>();
+    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream("contents", text)) {
+      var term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        tf.merge(term.toString(), 1, Integer::sum);
+      }
+      ts.end();
+    }
+    return tf;
+  }
+
+  /**
+   * RM3: a relevance model from the top {@code k} documents of {@code feedback} (each weighted by
+   * its share of their scores), its {@code m} heaviest terms mixed with the original query terms
+   * ({@code lambda} on the original), searched with BM25 over the flat field.
+   */
+  Map<String, List<Scored<String>>> rm3Runs(
+      Function<String, List<Scored<String>>> feedback, int k, int m, double lambda)
+      throws IOException {
+    analyseCorpus();
+    EnglishAnalyzer analyzer = new EnglishAnalyzer();
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    BM25Similarity sim = new BM25Similarity(0.9f, 0.4f);
+    try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(sim))) {
+      for (BeirCollection.Doc d : c.corpus()) {
+        Document doc = new Document();
+        doc.add(new StringField("id", d.id(), Field.Store.YES));
+        doc.add(new TextField("contents", d.title() + " " + d.text(), Field.Store.NO));
+        w.addDocument(doc);
+      }
+    }
+    int n = c.corpus().size();
+    Map<String, List<Scored<String>>> out = new HashMap<>();
+    try (DirectoryReader r = DirectoryReader.open(dir)) {
+      IndexSearcher s = new IndexSearcher(r);
+      s.setSimilarity(sim);
+      for (Map.Entry<String, String> q : c.queries().entrySet()) {
+        List<Scored<String>> fb = top(feedback.apply(q.getKey()), k);
+        double total = fb.stream().mapToDouble(x -> Math.max(0, x.score())).sum();
+        Map<String, Double> model = new HashMap<>();
+        for (Scored<String> d : fb) {
+          Map<String, Integer> tf = docTerms.get(d.id());
+          double len = tf.values().stream().mapToInt(Integer::intValue).sum();
+          double wd = total > 0 ? Math.max(0, d.score()) / total : 1.0 / fb.size();
+          for (Map.Entry<String, Integer> t : tf.entrySet()) {
+            // drop terms in more than a tenth of the corpus: they carry no topic
+            if (docFreq.get(t.getKey()) > n / 10) {
+              continue;
+            }
+            model.merge(t.getKey(), wd * t.getValue() / len, Double::sum);
+          }
+        }
+        List<Map.Entry<String, Double>> best = new ArrayList<>(model.entrySet());
+        best.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        best = best.subList(0, Math.min(m, best.size()));
+        double norm = best.stream().mapToDouble(Map.Entry::getValue).sum();
+        Map<String, Integer> orig = terms(analyzer, q.getValue());
+        double origLen = orig.values().stream().mapToInt(Integer::intValue).sum();
+        Map<String, Double> weights = new HashMap<>();
+        orig.forEach((t, f) -> weights.merge(t, lambda * f / origLen, Double::sum));
+        for (Map.Entry<String, Double> e : best) {
+          weights.merge(e.getKey(), (1 - lambda) * e.getValue() / norm, Double::sum);
+        }
+        var bq = new org.apache.lucene.search.BooleanQuery.Builder();
+        weights.forEach(
+            (t, wt) ->
+                bq.add(
+                    new org.apache.lucene.search.BoostQuery(
+                        new org.apache.lucene.search.TermQuery(
+                            new org.apache.lucene.index.Term("contents", t)),
+                        (float) (double) wt),
+                    org.apache.lucene.search.BooleanClause.Occur.SHOULD));
+        org.apache.lucene.search.IndexSearcher.setMaxClauseCount(4096);
+        ScoreDoc[] hits = s.search(bq.build(), DEPTH).scoreDocs;
+        List<Scored<String>> run = new ArrayList<>();
+        for (ScoreDoc h : hits) {
+          run.add(new Scored<>(s.storedFields().document(h.doc).get("id"), h.score));
+        }
+        out.put(q.getKey(), run);
+      }
+    }
+    return out;
+  }
+
   public static void main(String[] args) throws Exception {
     HybridExperiments x =
         new HybridExperiments(BeirCollection.read(Path.of(args[0])), Path.of(args[1]));
@@ -361,6 +472,44 @@ public final class HybridExperiments {
         x.report(
             String.format(Locale.ROOT, "convex a=%.1f, mean query", alpha),
             q -> Fusion.convexCombination(top(x.bm25.get(q), 100), top(avg.get(q), 100), alpha));
+      }
+    }
+    if (groups.contains("bm25grid")) {
+      for (float k1 : new float[] {0.6f, 0.9f, 1.2f, 1.6f}) {
+        for (float b : new float[] {0.3f, 0.4f, 0.6f, 0.75f}) {
+          Map<String, List<Scored<String>>> run = x.bm25Runs(0f, k1, b);
+          x.report(String.format(Locale.ROOT, "bm25 k1=%.1f b=%.2f", k1, b), run::get);
+          for (double alpha : new double[] {0.3, 0.4}) {
+            x.report(
+                String.format(Locale.ROOT, "  convex(k1=%.1f b=%.2f) a=%.1f", k1, b, alpha),
+                q ->
+                    Fusion.convexCombination(
+                        top(run.get(q), 100), top(x.dense.get(q), 100), alpha));
+          }
+        }
+      }
+    }
+    if (groups.contains("rm3")) {
+      for (String source : new String[] {"bm25", "hybrid"}) {
+        Function<String, List<Scored<String>>> fb =
+            source.equals("bm25") ? x.bm25::get : q -> x.convex(q, 0.4, 100);
+        for (int k : new int[] {3, 5, 10}) {
+          for (int m : new int[] {10, 30}) {
+            for (double lambda : new double[] {0.5, 0.7}) {
+              Map<String, List<Scored<String>>> rm3 = x.rm3Runs(fb, k, m, lambda);
+              String name =
+                  String.format(Locale.ROOT, "rm3(%s) k=%d m=%d l=%.1f", source, k, m, lambda);
+              x.report(name, rm3::get);
+              for (double alpha : new double[] {0.3, 0.4, 0.5}) {
+                x.report(
+                    String.format(Locale.ROOT, "  convex(%s) a=%.1f", name, alpha),
+                    q ->
+                        Fusion.convexCombination(
+                            top(rm3.get(q), 100), top(x.dense.get(q), 100), alpha));
+              }
+            }
+          }
+        }
       }
     }
     if (groups.contains("smooth")) {

@@ -22,7 +22,7 @@ import java.util.Set;
  * [5], {@code digest.alerts.count} [15], {@code digest.picks.model} [tfidf; or centroid, recency,
  * nearest over the embeddings], {@code digest.picks.min.similarity} [0.1 for tfidf, else 0.6];
  * delivery: {@code digest.rate} [0: messages per second per node, 0 for no limit], {@code
- * digest.threads} [1], {@code digest.batch} [50], {@code digest.lease} [5m], {@code
+ * digest.threads} [2], {@code digest.batch} [50], {@code digest.lease} [5m], {@code
  * digest.max.attempts} [8], {@code digest.backoff} [1m], {@code digest.backoff.max} [6h], {@code
  * digest.bad.recipient.alarm} [25]; subscribing: {@code digest.confirm.ttl} [48h], {@code
  * digest.from.name} [Paperboy], {@code ratelimit.subscribe.ip} [10/1h], {@code
@@ -150,7 +150,7 @@ public record DigestConfig(
         model,
         s.getDouble("digest.picks.min.similarity", defaultMinSimilarity(model), -1, 1),
         s.getDouble("digest.rate", 0, 0, 100_000),
-        s.getInt("digest.threads", 1, 1, 64),
+        s.getInt("digest.threads", 2, 1, 64),
         s.getInt("digest.batch", 50, 1, 1000),
         lease,
         s.getInt("digest.max.attempts", 8, 1, 100),

@@ -140,7 +140,7 @@ class DigestBenchmark {
         sectionCounts(app, edition);
       }
 
-      // Delivery with the configured threads (digest.threads, 1), then with 2.
+      // Delivery with one sending thread, then with two (the default of digest.threads).
       deliver(data, greenMail.getSmtp().getPort(), "GreenMail 2.1", 1, send, greenMail);
       deliver(data, greenMail.getSmtp().getPort(), "GreenMail 2.1", 2, send, greenMail);
       greenMail.reset();

@@ -174,6 +174,15 @@ public final class HybridExperiments {
         test);
   }
 
+  /** Reports {@code run} fused with the dense run (top 100 of each) at each alpha. */
+  void reportWithDense(String name, Map<String, List<Scored<String>>> run, double... alphas) {
+    for (double alpha : alphas) {
+      report(
+          String.format(Locale.ROOT, "  convex(%s) a=%.1f", name, alpha),
+          q -> Fusion.convexCombination(top(run.get(q), 100), top(dense.get(q), 100), alpha));
+    }
+  }
+
   List<Scored<String>> convex(String q, double alpha, int depth) {
     return Fusion.convexCombination(top(bm25.get(q), depth), top(dense.get(q), depth), alpha);
   }
@@ -422,14 +431,9 @@ public final class HybridExperiments {
     if (groups.contains("title")) {
       for (float tb : new float[] {0.25f, 0.5f, 1f}) {
         Map<String, List<Scored<String>>> titled = x.bm25Runs(tb);
-        x.report(String.format(Locale.ROOT, "bm25 title+%.2f", tb), titled::get);
-        for (double alpha : new double[] {0.2, 0.3, 0.4}) {
-          x.report(
-              String.format(Locale.ROOT, "convex(title+%.2f) a=%.1f", tb, alpha),
-              q ->
-                  Fusion.convexCombination(
-                      top(titled.get(q), 100), top(x.dense.get(q), 100), alpha));
-        }
+        String name = String.format(Locale.ROOT, "bm25 title+%.2f", tb);
+        x.report(name, titled::get);
+        x.reportWithDense(name, titled, 0.2, 0.3, 0.4);
       }
     }
     if (groups.contains("stack")) {
@@ -500,13 +504,7 @@ public final class HybridExperiments {
               String name =
                   String.format(Locale.ROOT, "rm3(%s) k=%d m=%d l=%.1f", source, k, m, lambda);
               x.report(name, rm3::get);
-              for (double alpha : new double[] {0.3, 0.4, 0.5}) {
-                x.report(
-                    String.format(Locale.ROOT, "  convex(%s) a=%.1f", name, alpha),
-                    q ->
-                        Fusion.convexCombination(
-                            top(rm3.get(q), 100), top(x.dense.get(q), 100), alpha));
-              }
+              x.reportWithDense(name, rm3, 0.3, 0.4, 0.5);
             }
           }
         }

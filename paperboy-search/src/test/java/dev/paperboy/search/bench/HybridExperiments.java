@@ -510,6 +510,21 @@ public final class HybridExperiments {
         }
       }
     }
+    if (groups.contains("depths")) {
+      // Min-max normalisation takes its minimum from the list's tail: deeper lists move it.
+      for (int lexDepth : new int[] {100, 300, 1000}) {
+        for (int denseDepth : new int[] {100, 300, 1000}) {
+          for (double alpha : new double[] {0.3, 0.4}) {
+            x.report(
+                String.format(
+                    Locale.ROOT, "convex a=%.1f bm25@%d dense@%d", alpha, lexDepth, denseDepth),
+                q ->
+                    Fusion.convexCombination(
+                        top(x.bm25.get(q), lexDepth), top(x.dense.get(q), denseDepth), alpha));
+          }
+        }
+      }
+    }
     if (groups.contains("smooth")) {
       for (int m : new int[] {10, 20}) {
         for (double g : new double[] {0.25, 0.5, 1.0}) {

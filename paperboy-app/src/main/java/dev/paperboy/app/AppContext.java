@@ -583,7 +583,11 @@ public final class AppContext implements AutoCloseable {
     return editionBuilder(index());
   }
 
-  /** Builds editions, matching alerts in {@code alerts} (the site's index, or a period's). */
+  /**
+   * Builds editions, matching alerts in {@code alerts} (the site's index, or a period's). Readers'
+   * "not interested" marks are honoured as on "For you": the papers are left out of their digests
+   * and push their neighbours down among the picks with {@code library.notinterested.weight}.
+   */
   public EditionBuilder editionBuilder(SearchIndex alerts) {
     PersonalPicks picks = personalPicks();
     return new EditionBuilder(
@@ -591,8 +595,12 @@ public final class AppContext implements AutoCloseable {
         picks.vectors(),
         alerts,
         picks.likes(),
+        new JdbcLibraryStore(database()),
         editionStore(),
-        new DigestComposer(config.digest().limits(), picks.recommender()),
+        new DigestComposer(
+            config.digest().limits(),
+            picks.recommender(),
+            config.community().library().notInterestedWeight()),
         config.mail().from().domain(),
         clock);
   }

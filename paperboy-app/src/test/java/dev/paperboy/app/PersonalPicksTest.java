@@ -73,6 +73,10 @@ class PersonalPicksTest {
   static final ArxivId UPVOTED = ArxivId.parse("2603.00002");
 
   AppContext open(Map<String, String> extra) {
+    return open(dir, extra);
+  }
+
+  static AppContext open(Path dir, Map<String, String> extra) {
     Map<String, String> s = new HashMap<>();
     s.put("search.semantic", "false");
     s.put("server.base.url", "https://papers.example");
@@ -197,6 +201,109 @@ class PersonalPicksTest {
       store.resetProfile(r.user(), app.clock().instant());
       assertThat(digestPicks(app, r)).isEmpty();
       assertThat(forYou(app, r, 10)).isEmpty();
+    }
+  }
+
+  /** The paper dismissed below, and its nearest neighbour among the candidates (same words). */
+  static final ArxivId DISMISSED = ArxivId.parse("2603.00003");
+
+  static final ArxivId NEIGHBOUR = ArxivId.parse("2603.00005");
+
+  static List<ArxivId> ids(List<DigestItem> items) {
+    return items.stream().map(DigestItem::paper).toList();
+  }
+
+  /** The whole digest (every section) of a recipient who wants only {@code sections}. */
+  static List<DigestItem> digest(AppContext app, Recipient r, Set<Section> sections) {
+    Edition edition =
+        app.editionPlanner().edition(Cadence.DAILY, TUE, app.clock().instant()).orElseThrow();
+    Recipient only =
+        new Recipient(
+            r.id(),
+            r.email(),
+            r.preferences().withContent(java.util.EnumSet.copyOf(sections)),
+            r.user(),
+            r.alerts(),
+            r.recent());
+    EditionBuilder builder = app.editionBuilder();
+    return builder.composeFor(edition, only, builder.inputs(edition)).items();
+  }
+
+  /**
+   * "Not interested" in a paper: For you and the digest both drop it and push its neighbours down
+   * by {@code library.notinterested.weight}, and still rank alike. With weight 0 the neighbour
+   * keeps its place (only the paper goes); with the default 0.5 it falls below papers it was above.
+   */
+  @Test
+  void aDismissedPaperReshapesForYouAndTheDigestPicksAlike() {
+    Map<String, List<ArxivId>> after = new HashMap<>();
+    for (String weight : List.of("0", "0.5")) {
+      try (AppContext app =
+          open(
+              dir.resolve("weight-" + weight),
+              Map.of("library.notinterested.weight", weight, "digest.picks.count", "12"))) {
+        Recipient r = hal(app);
+        List<DigestItem> before = digestPicks(app, r);
+        assertSameRanking(before, forYou(app, r, before.size()));
+        assertThat(ids(before)).contains(DISMISSED, NEIGHBOUR);
+        assertThat(app.library().store().notInterested(r.user(), DISMISSED, app.clock().instant()))
+            .isTrue();
+        List<DigestItem> picks = digestPicks(app, r);
+        assertSameRanking(picks, forYou(app, r, picks.size()));
+        assertThat(ids(picks)).doesNotContain(DISMISSED);
+        List<ArxivId> kept = new ArrayList<>(ids(before));
+        kept.remove(DISMISSED);
+        if (weight.equals("0")) {
+          assertThat(ids(picks))
+              .as("weight 0: only the paper goes")
+              .startsWith(kept.toArray(ArxivId[]::new));
+        } else {
+          assertThat(ids(picks).subList(0, kept.size()))
+              .as("weight 0.5: its neighbour is pushed down")
+              .isNotEqualTo(kept);
+          assertThat(ids(picks).indexOf(NEIGHBOUR))
+              .as("the neighbour falls")
+              .isGreaterThan(kept.indexOf(NEIGHBOUR));
+        }
+        after.put(weight, ids(picks));
+      }
+    }
+    assertThat(after.get("0.5")).isNotEqualTo(after.get("0"));
+  }
+
+  /**
+   * A paper marked "not interested" is mailed in no section (it was in both picks and trending
+   * before); "reset my profile" forgets the mark for the digest as it does for For you.
+   */
+  @Test
+  void aDismissedPaperIsMailedInNoSectionUntilAProfileReset() {
+    try (AppContext app = open(Map.of())) {
+      Recipient r = hal(app);
+      Set<Section> all = java.util.EnumSet.allOf(Section.class);
+      Set<Section> trending = java.util.EnumSet.of(Section.TRENDING);
+      assertThat(ids(digest(app, r, Set.of(Section.PICKS)))).contains(DISMISSED);
+      assertThat(ids(digest(app, r, trending))).contains(DISMISSED);
+      LibraryStore store = app.library().store();
+      store.notInterested(r.user(), DISMISSED, app.clock().instant());
+      for (Set<Section> sections : List.of(all, Set.of(Section.PICKS), trending)) {
+        assertThat(ids(digest(app, r, sections)))
+            .as("sections %s", sections)
+            .doesNotContain(DISMISSED);
+      }
+      assertThat(forYou(app, r, 20)).extracting(ForYou.Item::paper).doesNotContain(DISMISSED);
+
+      Instant reset = app.clock().instant();
+      store.resetProfile(r.user(), reset);
+      assertThat(ids(digest(app, r, trending))).as("the mark is gone").contains(DISMISSED);
+      // Liked again after the reset: the picks of before, the dismissed paper among them, in both.
+      store.unsave(r.user(), SAVED);
+      store.save(r.user(), SAVED, reset.plusSeconds(1));
+      JdbcVoteStore votes = new JdbcVoteStore(app.database());
+      votes.removeUpvote(r.user(), UPVOTED);
+      votes.upvote(r.user(), UPVOTED, reset.plusSeconds(2));
+      List<DigestItem> picks = digestPicks(app, r);
+      assertThat(ids(picks)).contains(DISMISSED);
+      assertSameRanking(picks, forYou(app, r, picks.size()));
     }
   }
 }

@@ -17,8 +17,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -578,6 +581,49 @@ public final class JdbcLibraryStore implements LibraryStore {
             }
             return out;
           }
+        });
+  }
+
+  /**
+   * One query per {@link JdbcPaperStore#IN_CHUNK} users: each user's newest {@code limitEach} marks
+   * by a window function ({@code ROW_NUMBER() OVER (PARTITION BY user_id ...)}, SQLite 3.25+ and
+   * PostgreSQL), in the order {@link #notInterestedIn(UserId, int)} gives.
+   */
+  @Override
+  public Map<UserId, List<ArxivId>> notInterestedIn(Collection<UserId> users, int limitEach) {
+    if (limitEach < 1) {
+      throw new IllegalArgumentException("limitEach must be >= 1, limitEach: " + limitEach);
+    }
+    if (users.isEmpty()) {
+      return Map.of();
+    }
+    List<UserId> all = new ArrayList<>(new LinkedHashSet<>(users));
+    return db.read(
+        conn -> {
+          Map<UserId, List<ArxivId>> out = new HashMap<>();
+          for (int i = 0; i < all.size(); i += JdbcPaperStore.IN_CHUNK) {
+            List<UserId> chunk = all.subList(i, Math.min(all.size(), i + JdbcPaperStore.IN_CHUNK));
+            try (PreparedStatement ps =
+                conn.prepareStatement(
+                    "SELECT user_id, paper_id FROM (SELECT user_id, paper_id, ROW_NUMBER() OVER"
+                        + " (PARTITION BY user_id ORDER BY created_at DESC, paper_id) AS n"
+                        + " FROM not_interested WHERE user_id IN ("
+                        + PaperRows.placeholders(chunk.size())
+                        + ")) marks WHERE n <= ? ORDER BY user_id, n")) {
+              int p = 1;
+              for (UserId u : chunk) {
+                ps.setString(p++, u.value());
+              }
+              ps.setInt(p, limitEach);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  out.computeIfAbsent(new UserId(rs.getString(1)), k -> new ArrayList<>())
+                      .add(new ArxivId(rs.getString(2)));
+                }
+              }
+            }
+          }
+          return out;
         });
   }
 

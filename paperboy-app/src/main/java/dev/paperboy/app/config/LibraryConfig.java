@@ -1,5 +1,6 @@
 package dev.paperboy.app.config;
 
+import dev.paperboy.core.library.NotInterestedModel;
 import dev.paperboy.core.security.RateLimit;
 import dev.paperboy.web.Library;
 import dev.paperboy.web.RateLimits;
@@ -13,7 +14,8 @@ import java.util.Set;
  * library.import.max.bytes} [2097152], {@code library.foryou.size} [30 papers], {@code
  * library.foryou.days} [14: how many days of lists count as new for "For you"], {@code
  * library.following.days} [14], {@code library.notinterested.weight} [0.5: how much a paper near
- * one marked "not interested" is pushed down].
+ * one marked "not interested" is pushed down, on "For you" and in the digest's personal picks
+ * alike].
  *
  * @param web the settings the web server reads
  * @param forYouDays days of lists whose papers "For you" ranks
@@ -42,7 +44,7 @@ public record LibraryConfig(Library.Config web, int forYouDays, double notIntere
     return new LibraryConfig(
         web,
         s.getInt("library.foryou.days", 14, 1, 365),
-        s.getDouble("library.notinterested.weight", 0.5, 0, 10));
+        s.getDouble("library.notinterested.weight", NotInterestedModel.DEFAULT_WEIGHT, 0, 10));
   }
 
   private static RateLimit limit(Settings s, String key, RateLimit fallback) {

@@ -79,12 +79,13 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The population, seeded in one transaction (setup, not measured): {@code subscribers} confirmed
  * daily subscribers; 20% have an account that upvoted or saved 5..40 papers of one research area
- * (its papers listed in the 60 days before the edition), so personal picks are computed for them;
- * 10% have 1..3 saved-topic alerts (real queries from {@code s2-queries}); half keep to 1..3
- * categories, the others take all; 15% want trending only. Composing runs the real {@link
- * EditionBuilder} of {@link AppContext} (TF-IDF picks, BM25 alerts on the Lucene index, SQLite
- * outbox). Delivery runs the real {@code DigestSender} (rendering with jte, Jakarta Mail) with the
- * configured threads (1) and with 2, first to GreenMail, then to a do-nothing SMTP sink.
+ * (its papers listed in the 60 days before the edition), so personal picks are computed for them,
+ * and a third of those accounts marked 1..5 other papers of the area "not interested"; 10% have
+ * 1..3 saved-topic alerts (real queries from {@code s2-queries}); half keep to 1..3 categories, the
+ * others take all; 15% want trending only. Composing runs the real {@link EditionBuilder} of {@link
+ * AppContext} (TF-IDF picks, BM25 alerts on the Lucene index, SQLite outbox). Delivery runs the
+ * real {@code DigestSender} (rendering with jte, Jakarta Mail) with the configured threads (1) and
+ * with 2, first to GreenMail, then to a do-nothing SMTP sink.
  */
 @EnabledIfSystemProperty(named = "paperboy.bench", matches = "true")
 class DigestBenchmark {
@@ -117,8 +118,14 @@ class DigestBenchmark {
         Population pop = seed(app, subscribers, day);
         line(
             "seeded in %.1f s: %,d subscribers, %,d accounts with %,d upvotes and %,d saved"
-                + " papers, %,d alerts",
-            secs(t0), subscribers, pop.accounts, pop.upvotes, pop.saves, pop.alerts);
+                + " papers, %,d \"not interested\" marks, %,d alerts",
+            secs(t0),
+            subscribers,
+            pop.accounts,
+            pop.upvotes,
+            pop.saves,
+            pop.dismissals,
+            pop.alerts);
 
         Edition edition = app.editionPlanner().daily(day, app.clock().instant()).orElseThrow();
         assertThat(edition.quiet()).as("%s must be an announcement day", day).isFalse();
@@ -249,7 +256,7 @@ class DigestBenchmark {
   }
 
   private record Population(
-      int accounts, long upvotes, long saves, long alerts, ArxivId anyPaper) {}
+      int accounts, long upvotes, long saves, long dismissals, long alerts, ArxivId anyPaper) {}
 
   /** Subscribers, accounts with likes, and alerts, written in one transaction. */
   private static Population seed(AppContext app, int subscribers, LocalDate day)
@@ -295,7 +302,9 @@ class DigestBenchmark {
     Instant now = app.clock().instant();
     Instant editionTime = day.atTime(7, 0).toInstant(ZoneOffset.UTC);
     int accounts = subscribers / 5;
-    long[] counts = new long[3];
+    long[] counts = new long[4];
+    // Its own sequence, so the rest of the population stays what earlier runs measured.
+    Random dismissing = new Random(20261129L);
     Dialect dialect = app.database().dialect();
     app.database()
         .inTransaction(
@@ -312,6 +321,10 @@ class DigestBenchmark {
                       conn.prepareStatement(
                           "INSERT INTO saved_paper (user_id, paper_id, state, note, saved_at)"
                               + " VALUES (?, ?, 'to-read', '', ?)");
+                  PreparedStatement dismiss =
+                      conn.prepareStatement(
+                          "INSERT INTO not_interested (user_id, paper_id, created_at)"
+                              + " VALUES (?, ?, ?)");
                   PreparedStatement sub =
                       conn.prepareStatement(
                           "INSERT INTO digest_subscription (id, email, email_key, status, user_id,"
@@ -360,6 +373,25 @@ class DigestBenchmark {
                         counts[1]++;
                       }
                     }
+                    // A third of the accounts marked 1..5 papers of their area "not interested".
+                    if (dismissing.nextInt(3) == 0) {
+                      Set<ArxivId> no = new LinkedHashSet<>();
+                      int n = 1 + dismissing.nextInt(5);
+                      for (int k = 0; k < 4 * n && no.size() < n; k++) {
+                        ArxivId p = pool.get(dismissing.nextInt(pool.size()));
+                        if (!chosen.contains(p)) {
+                          no.add(p);
+                        }
+                      }
+                      for (ArxivId p : no) {
+                        dismiss.setString(1, uid.value());
+                        dismiss.setString(2, p.value());
+                        dialect.setInstant(
+                            dismiss, 3, editionTime.minusSeconds(60L + dismissing.nextInt(86_400)));
+                        dismiss.addBatch();
+                        counts[3]++;
+                      }
+                    }
                   }
                   SubscriptionId sid = SubscriptionId.random();
                   sub.setString(1, sid.value());
@@ -400,6 +432,7 @@ class DigestBenchmark {
                     user.executeBatch();
                     vote.executeBatch();
                     save.executeBatch();
+                    dismiss.executeBatch();
                     sub.executeBatch();
                     alert.executeBatch();
                   }
@@ -407,6 +440,7 @@ class DigestBenchmark {
                 user.executeBatch();
                 vote.executeBatch();
                 save.executeBatch();
+                dismiss.executeBatch();
                 sub.executeBatch();
                 alert.executeBatch();
               }
@@ -430,7 +464,7 @@ class DigestBenchmark {
     assertThat(sample).isPresent();
     assertThat(sample.get().status().name()).isEqualToIgnoringCase("active");
     assertThat(app.likedPapers().likesOf(sample.get().user(), 100)).isNotEmpty();
-    return new Population(accounts, counts[0], counts[1], counts[2], all.get(0));
+    return new Population(accounts, counts[0], counts[1], counts[3], counts[2], all.get(0));
   }
 
   /** How many queued digests hold each section. */

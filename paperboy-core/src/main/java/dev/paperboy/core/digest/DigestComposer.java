@@ -1,5 +1,6 @@
 package dev.paperboy.core.digest;
 
+import dev.paperboy.core.library.NotInterestedModel;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.recommend.LikedItem;
 import dev.paperboy.core.recommend.Pick;
@@ -24,6 +25,9 @@ import java.util.Set;
  *       no paper appears twice in one digest, and it keeps its most specific reason.
  *   <li>Papers of the subscriber's latest editions ({@link Recipient#recent()}) are left out, so no
  *       paper is repeated in consecutive editions.
+ *   <li>Papers the reader marked "not interested" ({@link Dismissals}) are left out of every
+ *       section, and their near neighbours are pushed down among the picks by the same {@link
+ *       NotInterestedModel} (same marks, same weight) as on the "For you" list, so both rank alike.
  *   <li>Every section keeps to the subscriber's categories.
  *   <li>When nobody has upvoted a paper in the subscriber's categories yet, the trending section
  *       holds the period's newest papers instead ({@link Reason.Kind#NEW}), so a digest is never
@@ -35,13 +39,33 @@ import java.util.Set;
 public final class DigestComposer {
   private final DigestLimits limits;
   private final Recommender recommender;
+  private final double notInterestedWeight;
 
+  /** A composer whose "not interested" weight is the default one. */
   public DigestComposer(DigestLimits limits, Recommender recommender) {
+    this(limits, recommender, NotInterestedModel.DEFAULT_WEIGHT);
+  }
+
+  /**
+   * @param recommender the shared personal-picks recommender (the one "For you" wraps too)
+   * @param notInterestedWeight the cost of a dismissed neighbour ({@link NotInterestedModel}),
+   *     {@code library.notinterested.weight} as "For you" has it
+   */
+  public DigestComposer(DigestLimits limits, Recommender recommender, double notInterestedWeight) {
     if (limits == null || recommender == null) {
       throw new IllegalArgumentException("limits and recommender must not be null");
     }
+    if (!(notInterestedWeight >= 0)) {
+      throw new IllegalArgumentException(
+          "notInterestedWeight must be >= 0, notInterestedWeight: " + notInterestedWeight);
+    }
     this.limits = limits;
     this.recommender = recommender;
+    this.notInterestedWeight = notInterestedWeight;
+  }
+
+  public double notInterestedWeight() {
+    return notInterestedWeight;
   }
 
   public DigestLimits limits() {
@@ -64,13 +88,32 @@ public final class DigestComposer {
       List<LikedItem> liked,
       EditionInputs inputs,
       Instant now) {
+    return compose(edition, recipient, liked, Dismissals.NONE, inputs, now);
+  }
+
+  /**
+   * The subscriber's content, possibly empty (nothing to send).
+   *
+   * @param liked the subscriber's account's liked papers with vectors (empty without an account)
+   * @param dismissed the account's "not interested" marks ({@link Dismissals#NONE} without one)
+   * @param now the edition's time (likes age from it)
+   */
+  public EditionContent compose(
+      Edition edition,
+      Recipient recipient,
+      List<LikedItem> liked,
+      Dismissals dismissed,
+      EditionInputs inputs,
+      Instant now) {
     DigestPreferences prefs = recipient.preferences();
     if (edition.quiet()) {
       return prefs.quietDays() == QuietDays.NOTE
           ? EditionContent.quiet(edition.quietNote())
           : new EditionContent(List.of(), null);
     }
+    // A dismissed paper counts as placed already: no section can take it.
     Set<ArxivId> used = new HashSet<>(recipient.recent());
+    used.addAll(dismissed.papers());
     List<DigestItem> items = new ArrayList<>();
 
     if (prefs.wants(Section.ALERTS) && limits.alerts() > 0) {
@@ -98,8 +141,13 @@ public final class DigestComposer {
     }
 
     if (prefs.wants(Section.PICKS) && limits.picks() > 0 && !liked.isEmpty()) {
+      Recommender ranking =
+          dismissed.vectors().isEmpty()
+              ? recommender
+              : NotInterestedModel.recommender(
+                  recommender, dismissed.vectors(), notInterestedWeight);
       List<Pick> picks =
-          recommender.recommend(
+          ranking.recommend(
               liked,
               inputs.newPapers(),
               limits.picks(),

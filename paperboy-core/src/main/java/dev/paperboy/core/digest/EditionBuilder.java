@@ -2,6 +2,8 @@ package dev.paperboy.core.digest;
 
 import dev.paperboy.core.account.UserId;
 import dev.paperboy.core.embed.EmbeddingStore;
+import dev.paperboy.core.library.NotInterestedModel;
+import dev.paperboy.core.library.NotInterestedPapers;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.DailyEntry;
 import dev.paperboy.core.paper.EntryOrder;
@@ -51,6 +53,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Time: the edition's {@link Edition#createdAt()} is its "now" (trending scores, like ages), so
  * a resumed build composes the remaining subscribers as the first run would have.
+ *
+ * <p>Per page of subscribers it reads their accounts' likes ({@link LikedPapers#likesOf(Collection,
+ * int)}) and "not interested" marks ({@link NotInterestedPapers}) in bulk, never per subscriber,
+ * and the vectors of the papers behind both through one cache kept for the whole build.
  */
 public final class EditionBuilder {
   private static final Logger LOG = Logger.getLogger(EditionBuilder.class.getName());
@@ -65,6 +71,7 @@ public final class EditionBuilder {
   private final PaperVectors vectors;
   private final SearchIndex index;
   private final LikedPapers likes;
+  private final NotInterestedPapers dismissed;
   private final EditionStore editions;
   private final DigestComposer composer;
   private final String domain;
@@ -74,8 +81,13 @@ public final class EditionBuilder {
   public record Report(
       EditionId edition, int composed, int queued, int skipped, int candidates, Duration took) {}
 
-  /** A liked paper's title and vector, cached across pages. */
+  /** A liked or dismissed paper's title and vector, cached across pages. */
   private record LikedBase(String title, float[] vector) {}
+
+  /** What composing takes from a subscriber's account. */
+  private record Reader(List<LikedItem> liked, Dismissals dismissed) {
+    static final Reader NONE = new Reader(List.of(), Dismissals.NONE);
+  }
 
   /**
    * Picks from the stored embeddings of {@code model}.
@@ -105,6 +117,8 @@ public final class EditionBuilder {
   }
 
   /**
+   * A builder for a site where nobody marks papers "not interested".
+   *
    * @param vectors the vectors picks compare (stored embeddings, or TF-IDF)
    * @param domain the Message-ID domain (the sender address's)
    */
@@ -117,10 +131,35 @@ public final class EditionBuilder {
       DigestComposer composer,
       String domain,
       Clock clock) {
+    this(
+        papers, vectors, index, likes, NotInterestedPapers.NONE, editions, composer, domain, clock);
+  }
+
+  /**
+   * @param vectors the vectors picks compare (stored embeddings, or TF-IDF)
+   * @param dismissed the readers' "not interested" marks (the library store): those papers are left
+   *     out of the reader's digest, and push their neighbours down among the picks with the
+   *     composer's {@link DigestComposer#notInterestedWeight()}
+   * @param domain the Message-ID domain (the sender address's)
+   */
+  public EditionBuilder(
+      PaperStore papers,
+      PaperVectors vectors,
+      SearchIndex index,
+      LikedPapers likes,
+      NotInterestedPapers dismissed,
+      EditionStore editions,
+      DigestComposer composer,
+      String domain,
+      Clock clock) {
+    if (dismissed == null) {
+      throw new IllegalArgumentException("dismissed must not be null (NotInterestedPapers.NONE)");
+    }
     this.papers = papers;
     this.vectors = vectors;
     this.index = index;
     this.likes = likes;
+    this.dismissed = dismissed;
     this.editions = editions;
     this.composer = composer;
     this.domain = domain;
@@ -148,18 +187,18 @@ public final class EditionBuilder {
         break;
       }
       after = page.get(page.size() - 1).id();
-      Map<UserId, List<LikedItem>> liked = likedItems(page, likedCache);
+      Map<UserId, Reader> readers = readers(page, likedCache);
       List<NewDelivery> deliveries =
           page.parallelStream()
               .map(
                   r -> {
+                    Reader reader =
+                        r.user() == null
+                            ? Reader.NONE
+                            : readers.getOrDefault(r.user(), Reader.NONE);
                     EditionContent c =
                         composer.compose(
-                            edition,
-                            r,
-                            r.user() == null ? List.of() : liked.getOrDefault(r.user(), List.of()),
-                            inputs,
-                            now);
+                            edition, r, reader.liked(), reader.dismissed(), inputs, now);
                     return new NewDelivery(r.id(), r.email(), c, skipReason(edition, c));
                   })
               .toList();
@@ -193,13 +232,13 @@ public final class EditionBuilder {
 
   /** The content one recipient would get (the CLI's preview), composed like {@link #build}. */
   public EditionContent composeFor(Edition edition, Recipient recipient, EditionInputs inputs) {
-    Map<UserId, List<LikedItem>> liked = likedItems(List.of(recipient), new HashMap<>());
+    Map<UserId, Reader> readers = readers(List.of(recipient), new HashMap<>());
+    Reader reader =
+        recipient.user() == null
+            ? Reader.NONE
+            : readers.getOrDefault(recipient.user(), Reader.NONE);
     return composer.compose(
-        edition,
-        recipient,
-        recipient.user() == null ? List.of() : liked.getOrDefault(recipient.user(), List.of()),
-        inputs,
-        edition.createdAt());
+        edition, recipient, reader.liked(), reader.dismissed(), inputs, edition.createdAt());
   }
 
   private static @Nullable String skipReason(Edition edition, EditionContent c) {
@@ -371,37 +410,71 @@ public final class EditionBuilder {
     return out.toString().strip();
   }
 
-  private Map<UserId, List<LikedItem>> likedItems(
+  /**
+   * The likes and "not interested" marks of a page's accounts, each read in bulk (not per
+   * subscriber), with the vectors of their papers from {@code cache} (what it lacks is read once
+   * and kept). Every account's marks are read, since they keep papers out of every section; their
+   * vectors only matter, and are only read, for accounts that get picks.
+   */
+  private Map<UserId, Reader> readers(
       List<Recipient> page, Map<ArxivId, Optional<LikedBase>> cache) {
-    Set<UserId> users = new LinkedHashSet<>();
+    Set<UserId> accounts = new LinkedHashSet<>();
+    Set<UserId> pickers = new LinkedHashSet<>();
     for (Recipient r : page) {
-      if (r.user() != null && r.preferences().wants(Section.PICKS)) {
-        users.add(r.user());
-      }
-    }
-    if (users.isEmpty()) {
-      return Map.of();
-    }
-    Map<UserId, List<Like>> byUser = likes.likesOf(users, LIKES_PER_USER);
-    Set<ArxivId> missing = new LinkedHashSet<>();
-    for (List<Like> list : byUser.values()) {
-      for (Like l : list) {
-        if (!cache.containsKey(l.paper())) {
-          missing.add(l.paper());
+      if (r.user() != null) {
+        accounts.add(r.user());
+        if (r.preferences().wants(Section.PICKS)) {
+          pickers.add(r.user());
         }
       }
     }
-    loadLiked(missing, cache);
-    Map<UserId, List<LikedItem>> out = new HashMap<>();
+    if (accounts.isEmpty()) {
+      return Map.of();
+    }
+    Map<UserId, List<ArxivId>> marks =
+        dismissed.notInterestedIn(accounts, NotInterestedModel.MARKS);
+    Map<UserId, List<Like>> byUser =
+        pickers.isEmpty() ? Map.of() : likes.likesOf(pickers, LIKES_PER_USER);
+    Set<ArxivId> missing = new LinkedHashSet<>();
     byUser.forEach(
         (user, list) -> {
-          List<LikedItem> items = new ArrayList<>(list.size());
           for (Like l : list) {
-            Optional<LikedBase> base = cache.getOrDefault(l.paper(), Optional.empty());
-            base.ifPresent(b -> items.add(new LikedItem(l, b.title(), b.vector())));
+            if (!cache.containsKey(l.paper())) {
+              missing.add(l.paper());
+            }
           }
-          out.put(user, items);
+          if (!list.isEmpty()) {
+            for (ArxivId id : marks.getOrDefault(user, List.of())) {
+              if (!cache.containsKey(id)) {
+                missing.add(id);
+              }
+            }
+          }
         });
+    loadLiked(missing, cache);
+    Map<UserId, Reader> out = new HashMap<>();
+    for (UserId user : accounts) {
+      List<Like> list = byUser.getOrDefault(user, List.of());
+      List<ArxivId> no = marks.getOrDefault(user, List.of());
+      if (list.isEmpty() && no.isEmpty()) {
+        continue;
+      }
+      List<LikedItem> items = new ArrayList<>(list.size());
+      for (Like l : list) {
+        Optional<LikedBase> base = cache.getOrDefault(l.paper(), Optional.empty());
+        base.ifPresent(b -> items.add(new LikedItem(l, b.title(), b.vector())));
+      }
+      List<float[]> noVectors = new ArrayList<>();
+      if (!list.isEmpty()) {
+        for (ArxivId id : no) {
+          cache.getOrDefault(id, Optional.empty()).ifPresent(b -> noVectors.add(b.vector()));
+        }
+      }
+      out.put(
+          user,
+          new Reader(
+              items, no.isEmpty() ? Dismissals.NONE : new Dismissals(Set.copyOf(no), noVectors)));
+    }
     return out;
   }
 

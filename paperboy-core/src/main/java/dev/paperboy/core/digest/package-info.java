@@ -12,8 +12,9 @@
  * paperboy-store}, the pages in {@code paperboy-web}.
  *
  * <p>Depends on the JDK and the core packages {@code paper}, {@code calendar}, {@code trending},
- * {@code search}, {@code embed}, {@code recommend}, {@code mail}, {@code security} and {@code
- * account}.
+ * {@code search}, {@code embed}, {@code recommend}, {@code mail}, {@code security}, {@code account}
+ * and {@code library} (readers' "not interested" marks and the model that honours them, shared with
+ * "For you").
  */
 @NullMarked
 package dev.paperboy.core.digest;

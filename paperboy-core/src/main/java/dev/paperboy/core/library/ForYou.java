@@ -93,7 +93,7 @@ public final class ForYou {
       return List.of();
     }
     Set<ArxivId> fresh = newPapers(papers, last, days, MAX_CANDIDATES);
-    Set<ArxivId> excluded = new HashSet<>(library.notInterestedIn(user, 1000));
+    Set<ArxivId> excluded = new HashSet<>(library.notInterestedIn(user, NotInterestedModel.MARKS));
     excluded.addAll(library.savedAmong(user, fresh));
     Map<ArxivId, Item> out = new LinkedHashMap<>();
     followedAuthors(user, fresh, excluded, out, limit);
@@ -163,7 +163,7 @@ public final class ForYou {
     if (liked.isEmpty()) {
       return;
     }
-    List<ArxivId> dismissed = library.notInterestedIn(user, 1000);
+    List<ArxivId> dismissed = library.notInterestedIn(user, NotInterestedModel.MARKS);
     Set<ArxivId> wanted = new LinkedHashSet<>(fresh);
     for (Like l : liked) {
       wanted.add(l.paper());
@@ -198,11 +198,8 @@ public final class ForYou {
         no.add(v);
       }
     }
-    Recommender shared = picks.recommender();
     Recommender personal =
-        new Recommender(
-            new NotInterestedModel(shared.model(), no, notInterestedWeight),
-            shared.minSimilarity());
+        NotInterestedModel.recommender(picks.recommender(), no, notInterestedWeight);
     List<Pick> ranked =
         personal.recommend(
             items,

@@ -6,7 +6,9 @@ import dev.paperboy.core.recommend.Like;
 import dev.paperboy.core.recommend.LikeKind;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * feedback. Every write is idempotent (saving a saved paper, following a followed author or adding
  * a paper a collection holds changes nothing) and deleting an account deletes its library.
  */
-public interface LibraryStore {
+public interface LibraryStore extends NotInterestedPapers {
 
   // ---- saved papers ----
 
@@ -126,6 +128,24 @@ public interface LibraryStore {
 
   /** The papers the user said "not interested" to since their last reset, newest first. */
   List<ArxivId> notInterestedIn(UserId user, int limit);
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The default asks {@link #notInterestedIn(UserId, int)} per user; stores override it with a
+   * query per chunk of users (the digest reads a page of a thousand subscribers at a time).
+   */
+  @Override
+  default Map<UserId, List<ArxivId>> notInterestedIn(Collection<UserId> users, int limitEach) {
+    Map<UserId, List<ArxivId>> out = new HashMap<>();
+    for (UserId u : users) {
+      List<ArxivId> marks = notInterestedIn(u, limitEach);
+      if (!marks.isEmpty()) {
+        out.put(u, marks);
+      }
+    }
+    return out;
+  }
 
   /**
    * Forgets what recommendations learned about the user: the "not interested" marks go, and likes

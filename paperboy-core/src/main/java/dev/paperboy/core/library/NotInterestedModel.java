@@ -1,6 +1,7 @@
 package dev.paperboy.core.library;
 
 import dev.paperboy.core.recommend.LikedItem;
+import dev.paperboy.core.recommend.Recommender;
 import dev.paperboy.core.recommend.TasteModel;
 import java.time.Instant;
 import java.util.List;
@@ -12,10 +13,18 @@ import java.util.List;
  * rather than as a mean, so one dismissed topic pushes down its near neighbours without dragging
  * the whole profile.
  *
- * <p>The {@link dev.paperboy.core.recommend.Recommender} is used unchanged around it: the same
- * recommender (and base model) serves the digest, this only adds the reader's "no".
+ * <p>The {@link Recommender} is used unchanged around it: the same recommender (and base model)
+ * serves "For you" and the digest's personal picks, this only adds the reader's "no". Both wrap it
+ * through {@link #recommender}, with the same marks ({@link #MARKS}) and weight, so they rank
+ * alike.
  */
 public final class NotInterestedModel implements TasteModel {
+  /** How many of a reader's "not interested" marks (the newest) count. */
+  public static final int MARKS = 1000;
+
+  /** The weight when none is configured ({@code library.notinterested.weight}). */
+  public static final double DEFAULT_WEIGHT = 0.5;
+
   private final TasteModel base;
   private final List<float[]> disliked;
   private final double weight;
@@ -34,6 +43,18 @@ public final class NotInterestedModel implements TasteModel {
     this.base = base;
     this.disliked = List.copyOf(disliked);
     this.weight = weight;
+  }
+
+  /**
+   * The {@code shared} recommender (its model and similarity floor) with the reader's "not
+   * interested" marks: what "For you" and the digest's picks rank a reader's candidates with.
+   *
+   * @param disliked unit vectors of the papers the reader marked (those that have a vector)
+   * @param weight how much a dismissed neighbour costs, >= 0
+   */
+  public static Recommender recommender(Recommender shared, List<float[]> disliked, double weight) {
+    return new Recommender(
+        new NotInterestedModel(shared.model(), disliked, weight), shared.minSimilarity());
   }
 
   @Override

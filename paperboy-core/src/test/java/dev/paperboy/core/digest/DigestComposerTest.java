@@ -245,4 +245,96 @@ class DigestComposerTest {
     assertThat(v.section(Section.TRENDING)).extracting(DigestItem::paper).containsExactly(id(3));
     assertThat(v.section(Section.TRENDING).get(0).reason().verb()).isEqualTo(Reason.IN_CATEGORIES);
   }
+
+  /**
+   * Every paper a digest would hold, in any section (alerts, picks, trending, and the newest papers
+   * standing in for trending), is gone once the reader marks it "not interested".
+   */
+  @Test
+  void aDismissedPaperIsInNoSection() {
+    List<ListedPaper> listed = new java.util.ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      listed.add(new ListedPaper(id(i), DAY, categories.get(id(i))));
+    }
+    EditionInputs noVotes =
+        new EditionInputs(List.of(), Candidates.of(vectors), categories, q -> List.of(), listed);
+    Recipient r = recipient(DigestPreferences.defaults(), List.of("graphs"), Set.of());
+    Set<Section> seen = EnumSet.noneOf(Section.class);
+    for (EditionInputs in : List.of(inputs, noVotes)) {
+      EditionContent before = composer.compose(EDITION, r, likesOfY(), in, NOW);
+      assertThat(before.items()).isNotEmpty();
+      for (DigestItem item : before.items()) {
+        seen.add(item.section());
+        Dismissals no = new Dismissals(Set.of(item.paper()), List.of(vectors.get(item.paper())));
+        EditionContent after = composer.compose(EDITION, r, likesOfY(), no, in, NOW);
+        assertThat(after.papers())
+            .as("%s dismissed (it was in %s)", item.paper(), item.section())
+            .doesNotContain(item.paper())
+            .isNotEmpty();
+        // Without its vector (no embedding yet) it is still left out.
+        Dismissals noVector = new Dismissals(Set.of(item.paper()), List.of());
+        assertThat(composer.compose(EDITION, r, likesOfY(), noVector, in, NOW).papers())
+            .doesNotContain(item.paper());
+      }
+    }
+    assertThat(seen).as("every section was tried").containsAll(EnumSet.allOf(Section.class));
+    assertThat(
+            composer
+                .compose(EDITION, r, likesOfY(), Dismissals.NONE, inputs, NOW)
+                .equals(composer.compose(EDITION, r, likesOfY(), inputs, NOW)))
+        .isTrue();
+  }
+
+  /**
+   * A dismissed paper near a candidate pushes it down the picks by the composer's weight, as
+   * NotInterestedModel does on "For you"; weight 0 leaves the order alone.
+   */
+  @Test
+  void aDismissedNeighbourPushesAPickDown() {
+    // p is closer to the liked paper than q, but also much closer to the dismissed paper d:
+    // mean-model scores 0.958 and 0.894, minus 0.5 x (0.880 and 0.632) = 0.518 and 0.578.
+    ArxivId p = id(11);
+    ArxivId q = id(12);
+    ArxivId d = id(13);
+    Map<ArxivId, float[]> vs = new LinkedHashMap<>();
+    vs.put(p, v(0.3f, 1, 0));
+    vs.put(q, v(0, 1, 0.5f));
+    vs.put(d, v(1, 1, 0));
+    Map<ArxivId, List<String>> cats = new HashMap<>();
+    vs.keySet().forEach(id -> cats.put(id, List.of("cs.LG")));
+    EditionInputs in = new EditionInputs(List.of(), Candidates.of(vs), cats, t -> List.of());
+    List<LikedItem> liked =
+        List.of(
+            new LikedItem(
+                new Like(ArxivId.parse("2501.00003"), LikeKind.SAVE, NOW.minusSeconds(60)),
+                "Liked",
+                v(0, 1, 0)));
+    Recipient r =
+        recipient(
+            DigestPreferences.defaults().withContent(EnumSet.of(Section.PICKS)),
+            List.of(),
+            Set.of());
+    Dismissals no = new Dismissals(Set.of(d), List.of(vs.get(d)));
+    DigestLimits limits = new DigestLimits(3, 3, 3, 4);
+    Recommender shared = new Recommender(CentroidModel.mean(), 0.5);
+
+    assertThat(new DigestComposer(limits, shared, 0.5).compose(EDITION, r, liked, in, NOW).papers())
+        .as("without marks: p, q, then d")
+        .containsExactly(p, q, d);
+    assertThat(
+            new DigestComposer(limits, shared, 0.5)
+                .compose(EDITION, r, liked, no, in, NOW)
+                .papers())
+        .as("d dismissed: gone, and q passes p")
+        .containsExactly(q, p);
+    assertThat(
+            new DigestComposer(limits, shared, 0).compose(EDITION, r, liked, no, in, NOW).papers())
+        .as("weight 0: d gone, the order kept")
+        .containsExactly(p, q);
+    assertThat(new DigestComposer(limits, shared).notInterestedWeight())
+        .isEqualTo(dev.paperboy.core.library.NotInterestedModel.DEFAULT_WEIGHT);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new DigestComposer(limits, shared, -0.1))
+        .hasMessageContaining("notInterestedWeight must be >= 0, notInterestedWeight: -0.1");
+  }
 }

@@ -292,4 +292,107 @@ class EditionBuilderTest {
         .isEqualTo("\"graph\" \"networks");
     assertThat(EditionBuilder.allWordsRequired("  ")).isEmpty();
   }
+
+  /**
+   * Readers' "not interested" marks: read for the whole page in one call, and each reader's
+   * dismissed papers are in none of their sections (a twin without marks gets them).
+   */
+  @Test
+  void dismissedPapersAreLeftOutOfEverySectionAndReadOncePerPage() {
+    Paper old =
+        paper(
+            "2602.00001", "Graph transformers for molecules", "cs.LG", DAY.minusDays(20), 1, 0, 0);
+    Paper vision = paper("2603.00010", "Vision models at scale", "cs.CV", DAY, 1, 0.1f, 0);
+    Paper graphs = paper("2603.00011", "Graph neural networks revisited", "cs.LG", DAY, 1, 0.2f, 0);
+    Paper hot = paper("2603.00001", "A trending paper", "cs.AI", DAY.minusDays(1), 0, 1, 0);
+    entry(old, DAY.minusDays(20), 0);
+    entry(hot, DAY.minusDays(1), 40);
+    entry(vision, DAY, 3);
+    entry(graphs, DAY, 0);
+
+    Map<String, Subscription> subs = new HashMap<>();
+    Map<UserId, List<ArxivId>> marks = new HashMap<>();
+    for (String name : List.of("twin", "nopick", "notrend", "noalert", "trendonly")) {
+      Subscription s = subscriber(name);
+      UserId u = UserId.random();
+      accounts.put(name + "@example.org", u);
+      likes.put(u, List.of(new Like(old.id(), LikeKind.SAVE, NOW.minus(Duration.ofDays(3)))));
+      store.addAlert(new Alert(s.id(), "graph networks", NOW));
+      subs.put(name, s);
+      marks.put(
+          u,
+          switch (name) {
+            case "nopick" -> List.of(vision.id());
+            case "notrend", "trendonly" -> List.of(hot.id());
+            case "noalert" -> List.of(graphs.id());
+            default -> List.of();
+          });
+    }
+    Subscription trendOnly = subs.get("trendonly");
+    store.setPreferences(
+        trendOnly.id(),
+        trendOnly.preferences().withContent(java.util.EnumSet.of(Section.TRENDING)),
+        NOW);
+    List<Collection<UserId>> calls = new ArrayList<>();
+    dev.paperboy.core.library.NotInterestedPapers source =
+        (users, limitEach) -> {
+          calls.add(List.copyOf(users));
+          assertThat(limitEach).isEqualTo(dev.paperboy.core.library.NotInterestedModel.MARKS);
+          Map<UserId, List<ArxivId>> out = new HashMap<>();
+          for (UserId u : users) {
+            if (!marks.getOrDefault(u, List.of()).isEmpty()) {
+              out.put(u, marks.get(u));
+            }
+          }
+          return out;
+        };
+    EditionBuilder builder =
+        new EditionBuilder(
+            papers,
+            dev.paperboy.core.recommend.PaperVectors.stored(vectors, MODEL),
+            index,
+            liked,
+            source,
+            store,
+            new DigestComposer(
+                new DigestLimits(2, 2, 2, 4), new Recommender(CentroidModel.mean(), 0.3), 0.5),
+            "paperboy.example",
+            java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+    Edition planned =
+        new EditionPlanner(
+                dev.paperboy.core.calendar.ArxivCalendar.standard(), java.time.DayOfWeek.MONDAY)
+            .daily(DAY, NOW)
+            .orElseThrow();
+    builder.build(planned, n -> {});
+    assertThat(calls).as("one call for the page, with every account on it").hasSize(1);
+    assertThat(calls.get(0)).hasSize(5);
+
+    java.util.function.Function<String, EditionContent> digest =
+        name -> store.findDelivery(planned.id(), subs.get(name).id()).orElseThrow().content();
+    EditionContent twin = digest.apply("twin");
+    assertThat(twin.section(Section.ALERTS)).extracting(DigestItem::paper).contains(graphs.id());
+    assertThat(twin.section(Section.PICKS)).extracting(DigestItem::paper).contains(vision.id());
+    assertThat(twin.section(Section.TRENDING)).extracting(DigestItem::paper).contains(hot.id());
+    assertThat(digest.apply("nopick").papers()).doesNotContain(vision.id()).contains(hot.id());
+    assertThat(digest.apply("notrend").papers()).doesNotContain(hot.id()).contains(vision.id());
+    assertThat(digest.apply("noalert").papers()).doesNotContain(graphs.id()).contains(hot.id());
+    assertThat(digest.apply("trendonly").papers())
+        .as("a reader without picks still has their marks honoured")
+        .doesNotContain(hot.id())
+        .isNotEmpty();
+
+    // The CLI's preview composes the same way.
+    Subscription s = subs.get("notrend");
+    Recipient r =
+        new Recipient(
+            s.id(),
+            s.email(),
+            s.preferences(),
+            accounts.get("notrend@example.org"),
+            List.of("graph networks"),
+            java.util.Set.of());
+    assertThat(builder.composeFor(planned, r, builder.inputs(planned)).papers())
+        .doesNotContain(hot.id())
+        .contains(vision.id());
+  }
 }

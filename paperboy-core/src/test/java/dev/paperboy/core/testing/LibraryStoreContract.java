@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paperboy.core.account.User;
+import dev.paperboy.core.account.UserId;
 import dev.paperboy.core.account.UserStore;
 import dev.paperboy.core.library.CollectionItem;
 import dev.paperboy.core.library.Follow;
@@ -21,6 +22,7 @@ import dev.paperboy.core.recommend.LikeKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,6 +194,45 @@ public abstract class LibraryStoreContract {
     lib.resetProfile(u.id(), T0.plusSeconds(120));
     assertThat(lib.profileResetAt(u.id())).contains(T0.plusSeconds(120));
     assertThat(lib.saved(u.id(), C)).as("a reset keeps the saved papers").isPresent();
+  }
+
+  /**
+   * The digest reads the marks of a page of subscribers at once: the same lists as per user (after
+   * a reset, none), for more users than one SQL {@code IN} list takes (600: stores chunk them).
+   */
+  @Test
+  void notInterestedMarksOfManyUsersAtOnceAreThoseOfEach() {
+    User one = user("one");
+    User two = user("two");
+    User reset = user("reset");
+    User none = user("none");
+    LibraryStore lib = library();
+    lib.notInterested(one.id(), A, T0);
+    lib.notInterested(one.id(), B, T0.plusSeconds(1));
+    lib.notInterested(one.id(), C, T0.plusSeconds(2));
+    // Same time: by paper id, as notInterestedIn(user, limit) orders them.
+    lib.notInterested(two.id(), C, T0);
+    lib.notInterested(two.id(), A, T0);
+    lib.notInterested(reset.id(), B, T0);
+    lib.resetProfile(reset.id(), T0.plusSeconds(5));
+    List<UserId> users = new ArrayList<>();
+    users.add(one.id());
+    for (int i = 0; i < 600; i++) {
+      users.add(i == 550 ? two.id() : UserId.random());
+    }
+    users.add(reset.id());
+    users.add(none.id());
+    users.add(one.id()); // twice: counted once
+
+    Map<UserId, List<ArxivId>> marks = lib.notInterestedIn(users, 2);
+    assertThat(marks).containsOnlyKeys(one.id(), two.id());
+    assertThat(marks.get(one.id())).as("the newest 2").containsExactly(C, B);
+    assertThat(marks.get(two.id())).containsExactly(A, C);
+    for (User u : List.of(one, two)) {
+      assertThat(marks.get(u.id())).isEqualTo(lib.notInterestedIn(u.id(), 2));
+    }
+    assertThat(lib.notInterestedIn(users, 10).get(one.id())).containsExactly(C, B, A);
+    assertThat(lib.notInterestedIn(List.of(), 10)).isEmpty();
   }
 
   @Test

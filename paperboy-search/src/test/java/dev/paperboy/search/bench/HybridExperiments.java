@@ -525,6 +525,41 @@ public final class HybridExperiments {
         }
       }
     }
+    if (groups.contains("titlevec")) {
+      // A second dense field: the title alone, embedded as a document (about a tenth of the
+      // tokens of title + abstract).
+      float[][] titleVecs;
+      try (Embedder embedder = OnnxEmbedder.bgeSmallEnV15()) {
+        List<String> titles = new ArrayList<>();
+        for (BeirCollection.Doc d : x.c.corpus()) {
+          titles.add(d.title().isBlank() ? d.text() : d.title());
+        }
+        titleVecs =
+            VectorCache.open(Path.of(args[1]), embedder)
+                .documents(titles, embedder, n -> {})
+                .toArray(new float[0][]);
+      }
+      for (double w : new double[] {0.1, 0.2, 0.3}) {
+        Map<String, List<Scored<String>>> mixed = new HashMap<>();
+        for (String q : x.c.queries().keySet()) {
+          float[] qv = x.queryVecs.get(q);
+          List<Scored<String>> all = new ArrayList<>();
+          for (int i = 0; i < x.docVecs.length; i++) {
+            double sc = (1 - w) * Vectors.dot(qv, x.docVecs[i]) + w * Vectors.dot(qv, titleVecs[i]);
+            all.add(new Scored<>(x.docIds.get(i), sc));
+          }
+          all.sort((a, b) -> Double.compare(b.score(), a.score()));
+          mixed.put(q, new ArrayList<>(all.subList(0, DEPTH)));
+        }
+        x.report(String.format(Locale.ROOT, "dense + %.1f title vector", w), mixed::get);
+        for (double alpha : new double[] {0.3, 0.4}) {
+          x.report(
+              String.format(Locale.ROOT, "  convex(bm25, dense + %.1f title) a=%.1f", w, alpha),
+              q ->
+                  Fusion.convexCombination(top(x.bm25.get(q), 100), top(mixed.get(q), 100), alpha));
+        }
+      }
+    }
     if (groups.contains("smooth")) {
       for (int m : new int[] {10, 20}) {
         for (double g : new double[] {0.25, 0.5, 1.0}) {

@@ -39,11 +39,29 @@ final class PaperVectors {
    */
   static final int MIN_CANDIDATES = 100;
 
+  /**
+   * How many more candidates than asked for the graph search returns before they are rescored with
+   * the float vectors ({@link #rescore}). On SciFact train, 2 brought recall@100 to that of exact
+   * search (0.9615 to 0.9639) and 4 added nothing.
+   */
+  static final int OVERSAMPLE = 2;
+
+  /**
+   * Neighbours per node and the candidate list while building the graph: twice Lucene's 16 and 100.
+   * With Lucene's, five `paperboy eval` runs on SciFact gave semantic nDCG@10 between 0.7073 and
+   * 0.7107 (and once 0.7028), depending on how the index's segments happened to be merged; with
+   * these, every run gave 0.7107 / R@100 0.9433, the figures of exact search. Reindexing 80,317
+   * papers took 40 s instead of 31 s.
+   */
+  static final int MAX_CONN = 32;
+
+  static final int BEAM_WIDTH = 200;
+
   private PaperVectors() {}
 
   /** The codec of the index: Lucene's default, with int8 scalar-quantised HNSW for vectors. */
   static Codec codec() {
-    KnnVectorsFormat format = new Lucene104HnswScalarQuantizedVectorsFormat();
+    KnnVectorsFormat format = new Lucene104HnswScalarQuantizedVectorsFormat(MAX_CONN, BEAM_WIDTH);
     return new Lucene104Codec() {
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -66,7 +84,12 @@ final class PaperVectors {
    * filter is applied inside the graph search, so filtered searches still return full pages.
    */
   static Query knn(float[] query, int k, @Nullable Query filter) {
-    return new KnnFloatVectorQuery(VECTOR, query, Math.max(k, MIN_CANDIDATES), filter);
+    return knnCandidates(query, Math.max(k, MIN_CANDIDATES), filter);
+  }
+
+  /** Exactly {@code k} approximate nearest neighbours (the caller chose k). */
+  static Query knnCandidates(float[] query, int k, @Nullable Query filter) {
+    return new KnnFloatVectorQuery(VECTOR, query, k, filter);
   }
 
   /** The stored vector of a document, or null when it has none. */
@@ -83,6 +106,43 @@ final class PaperVectors {
       return null;
     }
     return values.vectorValue(it.index()).clone();
+  }
+
+  /**
+   * {@code hits} scored again with the exact dot product of their float vectors, best first (ties
+   * by document). The graph ranks by int8 copies of the vectors, whose scores are approximations. A
+   * hit without a float vector (not possible for a k-NN hit) keeps its score.
+   */
+  static ScoreDoc[] rescore(IndexSearcher searcher, float[] query, ScoreDoc[] hits)
+      throws IOException {
+    ScoreDoc[] byDoc = hits.clone();
+    java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt((ScoreDoc h) -> h.doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    ScoreDoc[] out = new ScoreDoc[byDoc.length];
+    int current = -1;
+    LeafReaderContext leaf = null;
+    FloatVectorValues values = null;
+    KnnVectorValues.DocIndexIterator it = null;
+    for (int i = 0; i < byDoc.length; i++) {
+      int doc = byDoc[i].doc;
+      int index = org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves);
+      if (index != current) {
+        current = index;
+        leaf = leaves.get(index);
+        values = leaf.reader().getFloatVectorValues(VECTOR);
+        it = values == null ? null : values.iterator();
+      }
+      float score = byDoc[i].score;
+      int local = doc - leaf.docBase;
+      if (it != null
+          && (it.docID() == local || (it.docID() < local && it.advance(local) == local))) {
+        score = (1 + VectorUtil.dotProduct(query, values.vectorValue(it.index()))) / 2;
+      }
+      out[i] = new ScoreDoc(doc, score);
+    }
+    java.util.Arrays.sort(
+        out, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : a.doc - b.doc);
+    return out;
   }
 
   /** Whether a document has a vector. */

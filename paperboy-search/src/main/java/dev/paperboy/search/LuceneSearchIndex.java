@@ -83,8 +83,12 @@ public final class LuceneSearchIndex implements SearchIndex {
   /** Commit user-data key of the schema version; a different version means the index is rebuilt. */
   static final String SCHEMA_KEY = "paperboy.schema";
 
-  /** Bump when {@link PaperDocuments} or {@link PaperAnalyzer} change what is indexed. */
-  static final String SCHEMA_VERSION = "2";
+  /**
+   * Bump when {@link PaperDocuments}, {@link PaperAnalyzer} or {@link PaperVectors#codec} change
+   * what is indexed. 3: the vector graph is built denser ({@link PaperVectors#MAX_CONN}), so an
+   * upgraded install rebuilds its index rather than keep the old graph's segments.
+   */
+  static final String SCHEMA_VERSION = "3";
 
   /**
    * What semantic search needs.

@@ -113,9 +113,21 @@ class WebSecurityTest {
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) {
+      HttpRequest request = b.timeout(Duration.ofSeconds(10)).build();
       try {
-        return http.send(
-            b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        try {
+          return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+          // The client reused a kept-alive connection that the server had closed between two
+          // requests, and it does not retry a POST by itself as a browser does. Seen once in
+          // about ten full runs (a 403 followed by a POST on the same connection); it is a
+          // transport race, not what these tests check. Anything else, or a second failure,
+          // fails the test.
+          if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+            throw e;
+          }
+          return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       } catch (InterruptedException e) {

@@ -9,8 +9,6 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -56,32 +54,7 @@ public final class JdbcModerationStore implements ModerationStore {
 
   @Override
   public Set<ArxivId> hiddenAmong(Collection<ArxivId> papers) {
-    if (papers.isEmpty()) {
-      return Set.of();
-    }
-    List<ArxivId> all = new ArrayList<>(new LinkedHashSet<>(papers));
-    return db.read(
-        conn -> {
-          Set<ArxivId> out = new HashSet<>();
-          for (int i = 0; i < all.size(); i += JdbcPaperStore.IN_CHUNK) {
-            List<ArxivId> chunk = all.subList(i, Math.min(all.size(), i + JdbcPaperStore.IN_CHUNK));
-            try (PreparedStatement ps =
-                conn.prepareStatement(
-                    "SELECT paper_id FROM paper_hidden WHERE paper_id IN ("
-                        + PaperRows.placeholders(chunk.size())
-                        + ")")) {
-              for (int j = 0; j < chunk.size(); j++) {
-                ps.setString(j + 1, chunk.get(j).value());
-              }
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  out.add(new ArxivId(rs.getString(1)));
-                }
-              }
-            }
-          }
-          return out;
-        });
+    return PaperRows.idsAmong(db, "paper_hidden", null, papers);
   }
 
   @Override

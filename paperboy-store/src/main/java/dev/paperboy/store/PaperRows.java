@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps {@link Paper} and {@link DailyEntry} to table rows and back. A row read back equals the
@@ -87,16 +88,21 @@ final class PaperRows {
   }
 
   /**
-   * Which of {@code papers} have a row of {@code user} in {@code table} (a table of ours with
-   * {@code user_id} and {@code paper_id}: saved papers, votes), asked in chunks of {@link
-   * JdbcPaperStore#IN_CHUNK}.
+   * Which of {@code papers} have a row in {@code table} (a table of ours with {@code paper_id}:
+   * saved papers, votes, hidden papers), of {@code user} when given (the table then has {@code
+   * user_id}), asked in chunks of {@link JdbcPaperStore#IN_CHUNK}.
    */
-  static Set<ArxivId> idsAmong(Database db, String table, UserId user, Collection<ArxivId> papers) {
+  static Set<ArxivId> idsAmong(
+      Database db, String table, @Nullable UserId user, Collection<ArxivId> papers) {
     if (papers.isEmpty()) {
       return Set.of();
     }
     List<ArxivId> all = new ArrayList<>(new LinkedHashSet<>(papers));
-    String sql = "SELECT paper_id FROM " + table + " WHERE user_id = ? AND paper_id IN (";
+    String sql =
+        "SELECT paper_id FROM "
+            + table
+            + (user == null ? " WHERE paper_id IN (" : " WHERE user_id = ? AND paper_id IN (");
+    int first = user == null ? 1 : 2;
     return db.read(
         conn -> {
           Set<ArxivId> out = new HashSet<>();
@@ -104,9 +110,11 @@ final class PaperRows {
             List<ArxivId> chunk = all.subList(i, Math.min(all.size(), i + JdbcPaperStore.IN_CHUNK));
             try (PreparedStatement ps =
                 conn.prepareStatement(sql + placeholders(chunk.size()) + ")")) {
-              ps.setString(1, user.value());
+              if (user != null) {
+                ps.setString(1, user.value());
+              }
               for (int j = 0; j < chunk.size(); j++) {
-                ps.setString(j + 2, chunk.get(j).value());
+                ps.setString(j + first, chunk.get(j).value());
               }
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

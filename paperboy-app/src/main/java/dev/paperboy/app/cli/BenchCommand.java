@@ -69,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!Files.isRegularFile(queries)) {
+      throw new IllegalArgumentException("--queries: no such file: " + queries);
+    }
     List<String> texts = readQueries(queries);
     if (texts.isEmpty()) {
       throw new IllegalArgumentException("--queries: no queries in " + queries);

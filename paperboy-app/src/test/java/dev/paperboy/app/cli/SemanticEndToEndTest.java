@@ -119,4 +119,10 @@ class SemanticEndToEndTest {
     run(2, "eval", "--data", data.toString(), "--beir", data.resolve("nope").toString());
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("--beir: no such directory");
   }
+
+  @Test
+  void benchReportsAMissingQueryFile() {
+    run(2, "bench", "--data", data.toString(), "--queries", data.resolve("nope.json").toString());
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--queries: no such file");
+  }
 }

@@ -125,6 +125,83 @@ public final class HybridExperiments {
     return out;
   }
 
+  /**
+   * Sequential dependence (Metzler and Croft, "A Markov Random Field Model for Term Dependencies",
+   * SIGIR 2005) on BM25: the query's terms, plus each pair of neighbouring query terms as an exact
+   * phrase (weight {@code wOrdered}) and within an unordered window of {@code window} positions
+   * (weight {@code wUnordered}), all BM25-scored over the flat field.
+   */
+  Map<String, List<Scored<String>>> sdmRuns(double wOrdered, double wUnordered, int window)
+      throws IOException, org.apache.lucene.queryparser.classic.ParseException {
+    EnglishAnalyzer analyzer = new EnglishAnalyzer();
+    if (sdmSearcher == null) {
+      ByteBuffersDirectory dir = new ByteBuffersDirectory();
+      BM25Similarity sim = new BM25Similarity(0.9f, 0.4f);
+      try (IndexWriter w =
+          new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(sim))) {
+        for (BeirCollection.Doc d : c.corpus()) {
+          Document doc = new Document();
+          doc.add(new StringField("id", d.id(), Field.Store.YES));
+          doc.add(new TextField("contents", d.title() + " " + d.text(), Field.Store.NO));
+          w.addDocument(doc);
+        }
+      }
+      sdmSearcher = new IndexSearcher(DirectoryReader.open(dir));
+      sdmSearcher.setSimilarity(sim);
+    }
+    IndexSearcher s = sdmSearcher;
+    QueryParser parser = new QueryParser("contents", analyzer);
+    Map<String, List<Scored<String>>> out = new HashMap<>();
+    for (Map.Entry<String, String> q : c.queries().entrySet()) {
+      org.apache.lucene.search.BooleanQuery.Builder b =
+          new org.apache.lucene.search.BooleanQuery.Builder()
+              .add(
+                  parser.parse(QueryParser.escape(q.getValue())),
+                  org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+      List<String> terms = new ArrayList<>();
+      try (org.apache.lucene.analysis.TokenStream ts =
+          analyzer.tokenStream("contents", q.getValue())) {
+        org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+            ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+        ts.reset();
+        while (ts.incrementToken()) {
+          terms.add(term.toString());
+        }
+        ts.end();
+      }
+      for (int i = 0; i + 1 < terms.size(); i++) {
+        if (terms.get(i).equals(terms.get(i + 1))) {
+          continue;
+        }
+        if (wOrdered > 0) {
+          b.add(
+              new org.apache.lucene.search.BoostQuery(
+                  new org.apache.lucene.search.PhraseQuery(
+                      1, "contents", terms.get(i), terms.get(i + 1)),
+                  (float) wOrdered),
+              org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        }
+        if (wUnordered > 0) {
+          b.add(
+              new org.apache.lucene.search.BoostQuery(
+                  new org.apache.lucene.search.PhraseQuery(
+                      window, "contents", terms.get(i), terms.get(i + 1)),
+                  (float) wUnordered),
+              org.apache.lucene.search.BooleanClause.Occur.SHOULD);
+        }
+      }
+      ScoreDoc[] hits = s.search(b.build(), DEPTH).scoreDocs;
+      List<Scored<String>> run = new ArrayList<>();
+      for (ScoreDoc h : hits) {
+        run.add(new Scored<>(s.storedFields().document(h.doc).get("id"), h.score));
+      }
+      out.put(q.getKey(), run);
+    }
+    return out;
+  }
+
+  private IndexSearcher sdmSearcher;
+
   List<Scored<String>> denseSearch(float[] q, int k) {
     List<Scored<String>> all = new ArrayList<>(docVecs.length);
     for (int i = 0; i < docVecs.length; i++) {
@@ -557,6 +634,16 @@ public final class HybridExperiments {
               String.format(Locale.ROOT, "  convex(bm25, dense + %.1f title) a=%.1f", w, alpha),
               q ->
                   Fusion.convexCombination(top(x.bm25.get(q), 100), top(mixed.get(q), 100), alpha));
+        }
+      }
+    }
+    if (groups.contains("sdm")) {
+      for (double wo : new double[] {0.1, 0.2, 0.4}) {
+        for (double wu : new double[] {0, 0.1, 0.2}) {
+          Map<String, List<Scored<String>>> sdm = x.sdmRuns(wo, wu, 8);
+          String name = String.format(Locale.ROOT, "sdm o=%.1f u=%.1f", wo, wu);
+          x.report(name, sdm::get);
+          x.reportWithDense(name, sdm, 0.3, 0.4, 0.5);
         }
       }
     }

@@ -46,6 +46,7 @@ import dev.paperboy.core.recommend.TasteModel;
 import dev.paperboy.core.recommend.TfIdfVectors;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
+import dev.paperboy.core.search.SearchQuery;
 import dev.paperboy.core.security.Role;
 import dev.paperboy.digest.DigestMessages;
 import dev.paperboy.digest.DigestScheduler;
@@ -541,6 +542,24 @@ public final class AppContext implements AutoCloseable {
    * Fits the personal picks' TF-IDF weights now, when that model is configured and the store is big
    * enough for the fit to take noticeable time (for serve, so the first reader does not wait).
    */
+  /**
+   * Gets the first search ready before a reader asks for it: loads the embedding model (a search by
+   * meaning would otherwise pay ~1 s for it, more on a busy machine) and runs one query in each
+   * mode, which reads the index's files into the page cache and compiles the query path. Returns
+   * how long it took.
+   */
+  public Duration warmSearch() {
+    long start = System.nanoTime();
+    SearchIndex searchIndex = index();
+    if (config.search().semantic()) {
+      embedder().embedQuery("warm up");
+    }
+    for (SearchMode mode : searchModes()) {
+      searchIndex.search(SearchQuery.of("language models", mode, 10));
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
   public void warmPersonalPicks() {
     if (config.digest().model().equals("tfidf") && paperCount() >= 1000) {
       tfidf();

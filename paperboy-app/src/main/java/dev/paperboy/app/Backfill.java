@@ -24,6 +24,9 @@ public final class Backfill implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
   private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+  /** Papers between two refreshes of the searches' view while rebuilding the index. */
+  static final int REFRESH_EVERY = 5_000;
+
   private final AppContext app;
   private final @Nullable EmbeddingJob job;
   private final Duration interval;
@@ -84,7 +87,10 @@ public final class Backfill implements AutoCloseable {
     try {
       if (app.indexNeedsRebuild()) {
         LOG.info("the search index is empty: rebuilding it from the store");
-        long n = Reindexer.rebuild(app.store(), app.index(), (done, total) -> {});
+        // Searches see the rebuild's progress instead of an empty index until its end; only the
+        // final commit makes it durable, so a crash midway leaves the index empty and the next
+        // start rebuilds it again.
+        long n = Reindexer.rebuild(app.store(), app.index(), (done, total) -> {}, REFRESH_EVERY);
         LOG.info("search index rebuilt: {} papers", n);
       }
     } catch (RuntimeException e) {

@@ -428,6 +428,17 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
   }
 
+  /** Opens a near-real-time reader over the writer's uncommitted writes; nothing is fsynced. */
+  @Override
+  public void refresh() {
+    ensureOpen();
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw failure("refreshing", e);
+    }
+  }
+
   /** Documents visible to searches (writes count after {@link #commit()}). */
   @Override
   public long size() {

@@ -144,6 +144,23 @@ class LuceneSearchIndexTest {
   }
 
   @Test
+  void aRefreshShowsWritesWithoutCommittingThem(@TempDir Path dir) throws Exception {
+    try (LuceneSearchIndex disk = LuceneSearchIndex.open(dir)) {
+      disk.index(List.of(Papers.paper("2501.00001", "Persistent homology")));
+      disk.commit();
+      disk.index(List.of(Papers.paper("2501.00002", "Refreshed but not committed")));
+      disk.refresh();
+      assertThat(disk.size()).isEqualTo(2);
+      // What a crash now would leave: the last commit, without the refreshed paper.
+      try (FSDirectory d = FSDirectory.open(dir);
+          org.apache.lucene.index.DirectoryReader committed =
+              org.apache.lucene.index.DirectoryReader.open(d)) {
+        assertThat(committed.numDocs()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void aSecondWriterOnTheSameDirectoryIsRefused(@TempDir Path dir) {
     try (LuceneSearchIndex first = LuceneSearchIndex.open(dir)) {
       assertThatThrownBy(() -> LuceneSearchIndex.open(dir))

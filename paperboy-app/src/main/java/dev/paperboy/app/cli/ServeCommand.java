@@ -117,17 +117,23 @@ public final class ServeCommand implements Callable<Integer> {
               .withCalendar(app.calendar())
               .withSearchModes(app.searchModes());
       // The index is rebuilt and the papers embedded in the background; the site serves at once.
-      // So is the TF-IDF fit of personal picks, which the first For-you page would otherwise wait
-      // for. A failure here (e.g. the store closed by a quick shutdown) only delays that page.
+      // So are the warm-ups the first search (the model load) and the first For-you page (the
+      // TF-IDF fit of personal picks) would otherwise wait for. A failure here (e.g. the store
+      // closed by a quick shutdown) only delays that search or page.
       Thread.ofVirtual()
-          .name("paperboy-warm-picks")
+          .name("paperboy-warm-up")
           .start(
               () -> {
+                org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+                try {
+                  log.info("search warmed up in {} ms", app.warmSearch().toMillis());
+                } catch (RuntimeException e) {
+                  log.debug("warming search: {}", e.toString());
+                }
                 try {
                   app.warmPersonalPicks();
                 } catch (RuntimeException e) {
-                  org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
-                      .debug("warming personal picks: {}", e.toString());
+                  log.debug("warming personal picks: {}", e.toString());
                 }
               });
       Backfill backfill = new Backfill(app);

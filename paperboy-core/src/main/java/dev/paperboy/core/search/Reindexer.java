@@ -23,6 +23,23 @@ public final class Reindexer {
 
   /** Rebuilds {@code index} from {@code store}; returns the number of papers indexed. */
   public static long rebuild(PaperStore store, SearchIndex index, Listener listener) {
+    return rebuild(store, index, listener, Long.MAX_VALUE);
+  }
+
+  /**
+   * Rebuilds {@code index} from {@code store} and lets searches see the progress every {@code
+   * refreshEvery} papers ({@link SearchIndex#refresh()}): for an index that is empty anyway, so a
+   * partial one is better than none. Only the final commit makes the rebuild durable. Returns the
+   * number of papers indexed.
+   *
+   * @param refreshEvery 1 or more
+   */
+  public static long rebuild(
+      PaperStore store, SearchIndex index, Listener listener, long refreshEvery) {
+    if (refreshEvery < 1) {
+      throw new IllegalArgumentException(
+          "refreshEvery must be >= 1, refreshEvery: " + refreshEvery);
+    }
     long total = store.stats().papers();
     index.deleteAll();
     long done = 0;
@@ -33,7 +50,11 @@ public final class Reindexer {
         break;
       }
       index.index(page);
+      long before = done;
       done += page.size();
+      if (done / refreshEvery > before / refreshEvery) {
+        index.refresh();
+      }
       after = page.get(page.size() - 1).id();
       listener.indexed(done, Math.max(total, done));
     }

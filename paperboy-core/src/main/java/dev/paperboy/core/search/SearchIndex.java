@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A search index derived from the store: it can always be rebuilt from the papers there.
  *
- * <p>Writes become visible to searches after {@link #commit()}.
+ * <p>Writes become visible to searches after {@link #commit()} (or {@link #refresh()}).
  */
 public interface SearchIndex extends AutoCloseable {
 
@@ -22,6 +22,16 @@ public interface SearchIndex extends AutoCloseable {
 
   /** Makes writes durable and visible to searches. */
   void commit();
+
+  /**
+   * Makes the writes so far visible to searches without making them durable: a crash loses them, as
+   * it loses every write not committed. For long rebuilds, so that searches see their progress
+   * while a crash still leaves the index as it was at the last commit.
+   *
+   * <p>The default does nothing, so that stand-ins in tests need not implement it; every real index
+   * overrides it.
+   */
+  default void refresh() {}
 
   /**
    * Runs a query.

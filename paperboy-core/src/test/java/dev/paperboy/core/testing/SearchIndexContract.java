@@ -582,6 +582,15 @@ public abstract class SearchIndexContract {
   }
 
   @Test
+  void refreshShowsWritesBeforeTheyAreCommitted() {
+    index().index(List.of(Papers.paper("2501.00001", "Visible after a refresh")));
+    assertThat(search("refresh").total()).isZero();
+    index().refresh();
+    assertThat(index().size()).isEqualTo(1);
+    assertThat(ids(search("refresh"))).containsExactly("2501.00001");
+  }
+
+  @Test
   void indexingAPaperAgainReplacesIt() {
     add(Papers.paper("2501.00001", "Old title about cats"));
     add(Papers.paper("2501.00001", "New title about dogs"), Papers.paper("2501.00002", "Other"));

@@ -207,6 +207,15 @@ public final class SolrSearchIndex implements SearchIndex {
     update("committing", update);
   }
 
+  /** A soft commit: a new searcher over the updates so far, without flushing them to disk. */
+  @Override
+  public void refresh() {
+    ensureOpen();
+    UpdateRequest update = new UpdateRequest();
+    update.setAction(UpdateRequest.ACTION.COMMIT, false, true, true);
+    update("refreshing", update);
+  }
+
   /**
    * Sends an update, trying again with doubling waits while the cluster cannot take it: a node that
    * does not answer, or a 5xx (503 while a shard has no leader). Updates are idempotent (adds by

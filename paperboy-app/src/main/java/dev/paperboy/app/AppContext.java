@@ -35,8 +35,6 @@ import dev.paperboy.core.mail.Mailer;
 import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.recommend.CentroidModel;
-import dev.paperboy.core.recommend.Like;
-import dev.paperboy.core.recommend.LikeKind;
 import dev.paperboy.core.recommend.LikedPapers;
 import dev.paperboy.core.recommend.NearestLikedModel;
 import dev.paperboy.core.recommend.PaperVectors;
@@ -429,13 +427,7 @@ public final class AppContext implements AutoCloseable {
    * reset ({@link ProfileLikes}).
    */
   public LikedPapers likedPapers() {
-    JdbcVoteStore votes = new JdbcVoteStore(database());
-    LikedPapers upvotes =
-        (user, limit) ->
-            votes.votesOf(user, limit).stream()
-                .map(v -> new Like(v.paperId(), LikeKind.UPVOTE, v.createdAt()))
-                .toList();
-    return new ProfileLikes(new JdbcLibraryStore(database()), upvotes);
+    return new ProfileLikes(new JdbcLibraryStore(database()), new JdbcVoteStore(database()));
   }
 
   /** The signed links of the digests, with the store's key and the public base URL. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -76,6 +77,14 @@ public final class Database implements AutoCloseable {
 
   /** Like {@link #sqlite(Path)} with {@code readers} reader connections. */
   public static Database sqlite(Path file, int readers) {
+    return sqlite(file, readers, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #sqlite(Path, int)} with the pools' data sources wrapped by {@code wrap}: tests
+   * count the statements a store method sends through it.
+   */
+  static Database sqlite(Path file, int readers, UnaryOperator<DataSource> wrap) {
     if (readers < 1) {
       throw new IllegalArgumentException("readers must be >= 1, readers: " + readers);
     }
@@ -93,12 +102,12 @@ public final class Database implements AutoCloseable {
 
     HikariConfig w = new HikariConfig();
     w.setPoolName("paperboy-sqlite-writer");
-    w.setDataSource(sqliteDataSource(url, false));
+    w.setDataSource(wrap.apply(sqliteDataSource(url, false)));
     w.setMaximumPoolSize(1);
     w.setMinimumIdle(1);
     HikariConfig r = new HikariConfig();
     r.setPoolName("paperboy-sqlite-reader");
-    r.setDataSource(sqliteDataSource(url, true));
+    r.setDataSource(wrap.apply(sqliteDataSource(url, true)));
     r.setMaximumPoolSize(readers);
     r.setMinimumIdle(1);
     // Readers cannot write by mistake: writes must go through the single writer connection.

@@ -9,6 +9,8 @@ import dev.paperboy.core.library.PaperCollection;
 import dev.paperboy.core.library.ReadingState;
 import dev.paperboy.core.library.SavedPaper;
 import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.recommend.Like;
+import dev.paperboy.core.recommend.LikeKind;
 import dev.paperboy.core.security.Secrets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -161,6 +163,24 @@ public final class JdbcLibraryStore implements LibraryStore {
             return out;
           }
         });
+  }
+
+  /**
+   * One query per {@link JdbcPaperStore#IN_CHUNK} users ({@link PaperRows#newestPerUser}), in the
+   * order {@link #savedLikes(UserId, int)} gives (that of {@link #savedPapers}).
+   */
+  @Override
+  public Map<UserId, List<Like>> savedLikes(Collection<UserId> users, int limitEach) {
+    checkPage(0, limitEach);
+    return PaperRows.newestPerUser(
+        db,
+        "saved_paper",
+        "saved_at",
+        "paper_id, saved_at",
+        users,
+        limitEach,
+        (user, rs) ->
+            new Like(new ArxivId(rs.getString(2)), LikeKind.SAVE, dialect.getInstant(rs, 3)));
   }
 
   @Override
@@ -585,46 +605,19 @@ public final class JdbcLibraryStore implements LibraryStore {
   }
 
   /**
-   * One query per {@link JdbcPaperStore#IN_CHUNK} users: each user's newest {@code limitEach} marks
-   * by a window function ({@code ROW_NUMBER() OVER (PARTITION BY user_id ...)}, SQLite 3.25+ and
-   * PostgreSQL), in the order {@link #notInterestedIn(UserId, int)} gives.
+   * One query per {@link JdbcPaperStore#IN_CHUNK} users ({@link PaperRows#newestPerUser}), in the
+   * order {@link #notInterestedIn(UserId, int)} gives.
    */
   @Override
   public Map<UserId, List<ArxivId>> notInterestedIn(Collection<UserId> users, int limitEach) {
-    if (limitEach < 1) {
-      throw new IllegalArgumentException("limitEach must be >= 1, limitEach: " + limitEach);
-    }
-    if (users.isEmpty()) {
-      return Map.of();
-    }
-    List<UserId> all = new ArrayList<>(new LinkedHashSet<>(users));
-    return db.read(
-        conn -> {
-          Map<UserId, List<ArxivId>> out = new HashMap<>();
-          for (int i = 0; i < all.size(); i += JdbcPaperStore.IN_CHUNK) {
-            List<UserId> chunk = all.subList(i, Math.min(all.size(), i + JdbcPaperStore.IN_CHUNK));
-            try (PreparedStatement ps =
-                conn.prepareStatement(
-                    "SELECT user_id, paper_id FROM (SELECT user_id, paper_id, ROW_NUMBER() OVER"
-                        + " (PARTITION BY user_id ORDER BY created_at DESC, paper_id) AS n"
-                        + " FROM not_interested WHERE user_id IN ("
-                        + PaperRows.placeholders(chunk.size())
-                        + ")) marks WHERE n <= ? ORDER BY user_id, n")) {
-              int p = 1;
-              for (UserId u : chunk) {
-                ps.setString(p++, u.value());
-              }
-              ps.setInt(p, limitEach);
-              try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                  out.computeIfAbsent(new UserId(rs.getString(1)), k -> new ArrayList<>())
-                      .add(new ArxivId(rs.getString(2)));
-                }
-              }
-            }
-          }
-          return out;
-        });
+    return PaperRows.newestPerUser(
+        db,
+        "not_interested",
+        "created_at",
+        "paper_id",
+        users,
+        limitEach,
+        (user, rs) -> new ArxivId(rs.getString(2)));
   }
 
   @Override
@@ -659,6 +652,45 @@ public final class JdbcLibraryStore implements LibraryStore {
               return rs.next() ? Optional.ofNullable(dialect.getInstant(rs, 1)) : Optional.empty();
             }
           }
+        });
+  }
+
+  /** One query per {@link JdbcPaperStore#IN_CHUNK} users. */
+  @Override
+  public Map<UserId, Instant> profileResetAt(Collection<UserId> users) {
+    if (users.isEmpty()) {
+      return Map.of();
+    }
+    List<UserId> all = new ArrayList<>(new LinkedHashSet<>(users));
+    Map<String, UserId> byId = new HashMap<>();
+    for (UserId u : all) {
+      byId.put(u.value(), u);
+    }
+    return db.read(
+        conn -> {
+          Map<UserId, Instant> out = new HashMap<>();
+          for (int i = 0; i < all.size(); i += JdbcPaperStore.IN_CHUNK) {
+            List<UserId> chunk = all.subList(i, Math.min(all.size(), i + JdbcPaperStore.IN_CHUNK));
+            try (PreparedStatement ps =
+                conn.prepareStatement(
+                    "SELECT user_id, reset_at FROM taste_reset WHERE user_id IN ("
+                        + PaperRows.placeholders(chunk.size())
+                        + ")")) {
+              for (int j = 0; j < chunk.size(); j++) {
+                ps.setString(j + 1, chunk.get(j).value());
+              }
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  UserId user = byId.get(rs.getString(1));
+                  Instant at = dialect.getInstant(rs, 2);
+                  if (user != null && at != null) {
+                    out.put(user, at);
+                  }
+                }
+              }
+            }
+          }
+          return out;
         });
   }
 

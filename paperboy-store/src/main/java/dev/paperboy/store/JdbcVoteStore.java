@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 
@@ -122,6 +123,22 @@ public final class JdbcVoteStore implements VoteStore {
             return out;
           }
         });
+  }
+
+  /**
+   * One query per {@link JdbcPaperStore#IN_CHUNK} users ({@link PaperRows#newestPerUser}), in the
+   * order {@link #votesOf(UserId, int)} gives.
+   */
+  @Override
+  public Map<UserId, List<Vote>> votesOf(Collection<UserId> users, int limitEach) {
+    return PaperRows.newestPerUser(
+        db,
+        "vote",
+        "created_at",
+        "paper_id, created_at",
+        users,
+        limitEach,
+        (user, rs) -> new Vote(user, new ArxivId(rs.getString(2)), dialect.getInstant(rs, 3)));
   }
 
   @Override

@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
@@ -119,6 +121,82 @@ final class PaperRows {
               try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                   out.add(new ArxivId(rs.getString(1)));
+                }
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Reads one row of {@code user}'s own columns (from column 2 on; column 1 is its id). */
+  @FunctionalInterface
+  interface RowReader<T> {
+    T read(UserId user, ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Each user's newest {@code limitEach} rows of {@code table} (a table of ours with {@code
+   * user_id} and {@code paper_id}), newest by {@code timeColumn} and then by paper id, the order
+   * the per-user reads give ({@code ORDER BY timeColumn DESC, paper_id LIMIT ?}). One query per
+   * {@link JdbcPaperStore#IN_CHUNK} users, all in one read transaction, with a window function
+   * ({@code ROW_NUMBER() OVER (PARTITION BY user_id ...)}, SQLite 3.25+ and PostgreSQL) so the
+   * limit applies per user. Users without rows are left out; a user named twice is read once.
+   *
+   * @param columns the columns {@code reader} reads, from column 2 on (names of ours, never input)
+   */
+  static <T> Map<UserId, List<T>> newestPerUser(
+      Database db,
+      String table,
+      String timeColumn,
+      String columns,
+      Collection<UserId> users,
+      int limitEach,
+      RowReader<T> reader) {
+    if (limitEach < 1) {
+      throw new IllegalArgumentException("limitEach must be >= 1, limitEach: " + limitEach);
+    }
+    if (users.isEmpty()) {
+      return Map.of();
+    }
+    List<UserId> all = new ArrayList<>(new LinkedHashSet<>(users));
+    // The rows name users by id text: map it back to the caller's ids (no parsing per row).
+    Map<String, UserId> byId = new HashMap<>();
+    for (UserId u : all) {
+      byId.put(u.value(), u);
+    }
+    String head =
+        "SELECT user_id, "
+            + columns
+            + " FROM (SELECT user_id, "
+            + columns
+            + ", ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY "
+            + timeColumn
+            + " DESC, paper_id) AS n FROM "
+            + table
+            + " WHERE user_id IN (";
+    return db.read(
+        conn -> {
+          Map<UserId, List<T>> out = new HashMap<>();
+          for (int i = 0; i < all.size(); i += JdbcPaperStore.IN_CHUNK) {
+            List<UserId> chunk = all.subList(i, Math.min(all.size(), i + JdbcPaperStore.IN_CHUNK));
+            try (PreparedStatement ps =
+                conn.prepareStatement(
+                    head
+                        + placeholders(chunk.size())
+                        + ")) newest WHERE n <= ? ORDER BY user_id, n")) {
+              int p = 1;
+              for (UserId u : chunk) {
+                ps.setString(p++, u.value());
+              }
+              ps.setInt(p, limitEach);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  UserId user = byId.get(rs.getString(1));
+                  if (user == null) {
+                    throw new SQLException("a row of an unasked user: " + rs.getString(1));
+                  }
+                  out.computeIfAbsent(user, k -> new ArrayList<>()).add(reader.read(user, rs));
                 }
               }
             }

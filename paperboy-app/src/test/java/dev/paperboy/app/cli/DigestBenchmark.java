@@ -26,6 +26,8 @@ import dev.paperboy.core.paper.EntryOrder;
 import dev.paperboy.core.paper.EntryQuery;
 import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.recommend.Like;
+import dev.paperboy.core.recommend.LikedPapers;
 import dev.paperboy.core.testing.SharedData;
 import dev.paperboy.store.Dialect;
 import java.io.BufferedInputStream;
@@ -145,6 +147,7 @@ class DigestBenchmark {
             r.composed(), r.queued(), r.skipped(), r.candidates(), c, r.composed() / c.wall());
         assertThat(r.composed()).isEqualTo(subscribers);
         sectionCounts(app, edition);
+        likesRead(app);
       }
 
       // Delivery with one sending thread, then with two (the default of digest.threads).
@@ -489,6 +492,74 @@ class DigestBenchmark {
               line("%s", b);
               return null;
             });
+  }
+
+  /**
+   * The read of the likes alone, as the builder reads them: per page of {@link EditionBuilder#PAGE}
+   * subscribers, the likes of the accounts that want picks, in bulk (one query per source and chunk
+   * of users) and, for comparison, per user (three queries each). Both must give the same likes.
+   */
+  private static void likesRead(AppContext app) {
+    List<List<UserId>> pages =
+        app.database()
+            .read(
+                conn -> {
+                  List<List<UserId>> out = new ArrayList<>();
+                  List<UserId> page = new ArrayList<>();
+                  int inPage = 0;
+                  try (PreparedStatement ps =
+                          conn.prepareStatement(
+                              "SELECT user_id, content FROM digest_subscription ORDER BY id");
+                      ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                      String user = rs.getString(1);
+                      if (user != null && rs.getString(2).contains("picks")) {
+                        page.add(new UserId(user));
+                      }
+                      if (++inPage == EditionBuilder.PAGE) {
+                        out.add(page);
+                        page = new ArrayList<>();
+                        inPage = 0;
+                      }
+                    }
+                  }
+                  if (inPage > 0) {
+                    out.add(page);
+                  }
+                  return out;
+                });
+    LikedPapers likes = app.likedPapers();
+    int n = EditionBuilder.LIKES_PER_USER;
+    int readers = pages.stream().mapToInt(List::size).sum();
+    Map<UserId, List<Like>> bulk = new HashMap<>();
+    Cpu inBulk = Cpu.start();
+    for (List<UserId> page : pages) {
+      bulk.putAll(likes.likesOf(page, n));
+    }
+    Cpu.Result b = inBulk.stop();
+    long total = bulk.values().stream().mapToLong(List::size).sum();
+    Map<UserId, List<Like>> each = new HashMap<>();
+    Cpu perUser = Cpu.start();
+    for (List<UserId> page : pages) {
+      for (UserId u : page) {
+        each.put(u, likes.likesOf(u, n));
+      }
+    }
+    Cpu.Result e = perUser.stop();
+    each.values().removeIf(List::isEmpty);
+    assertThat(bulk).as("the likes read in bulk are those read per user").isEqualTo(each);
+    line(
+        "LIKES of %,d accounts wanting picks (%,d likes), %,d pages of %,d subscribers: in bulk"
+            + " (%,d queries, 3 per page of fewer than 500 such accounts) %s; per user (%,d"
+            + " queries) %s",
+        readers,
+        total,
+        pages.size(),
+        EditionBuilder.PAGE,
+        3 * pages.stream().filter(p -> !p.isEmpty()).count(),
+        b,
+        3 * readers,
+        e);
   }
 
   private static double secs(long t0) {

@@ -4,7 +4,9 @@ import dev.paperboy.core.account.UserId;
 import dev.paperboy.core.paper.ArxivId;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +39,22 @@ public interface VoteStore {
 
   /** The user's upvotes, newest first, at most {@code limit}. */
   List<Vote> votesOf(UserId user, int limit);
+
+  /**
+   * The upvotes of many users, each user's as {@link #votesOf(UserId, int)} gives them; users
+   * without any are left out. The default asks per user; stores override it with a query per chunk
+   * of users (the digest reads the likes of a page of a thousand subscribers at once).
+   */
+  default Map<UserId, List<Vote>> votesOf(Collection<UserId> users, int limitEach) {
+    Map<UserId, List<Vote>> out = new HashMap<>();
+    for (UserId u : users) {
+      List<Vote> votes = votesOf(u, limitEach);
+      if (!votes.isEmpty()) {
+        out.put(u, votes);
+      }
+    }
+    return out;
+  }
 
   /** Upvotes cast here on {@code paper} (without the imported baseline). */
   int localVotes(ArxivId paper);

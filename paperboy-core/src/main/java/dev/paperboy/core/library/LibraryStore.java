@@ -57,6 +57,22 @@ public interface LibraryStore extends NotInterestedPapers {
         .toList();
   }
 
+  /**
+   * The saved papers of many users as likes, each user's as {@link #savedLikes(UserId, int)} gives
+   * them; users with none are left out. The default asks per user; stores override it with a query
+   * per chunk of users (the digest reads the likes of a page of a thousand subscribers at once).
+   */
+  default Map<UserId, List<Like>> savedLikes(Collection<UserId> users, int limitEach) {
+    Map<UserId, List<Like>> out = new HashMap<>();
+    for (UserId u : users) {
+      List<Like> likes = savedLikes(u, limitEach);
+      if (!likes.isEmpty()) {
+        out.put(u, likes);
+      }
+    }
+    return out;
+  }
+
   // ---- collections ----
 
   /** A new collection with a fresh random id. */
@@ -156,4 +172,16 @@ public interface LibraryStore extends NotInterestedPapers {
 
   /** When the user last reset their profile. */
   Optional<Instant> profileResetAt(UserId user);
+
+  /**
+   * When each of {@code users} last reset their profile; users who never did are left out. The
+   * default asks per user; stores override it with a query per chunk of users.
+   */
+  default Map<UserId, Instant> profileResetAt(Collection<UserId> users) {
+    Map<UserId, Instant> out = new HashMap<>();
+    for (UserId u : users) {
+      profileResetAt(u).ifPresent(at -> out.put(u, at));
+    }
+    return out;
+  }
 }

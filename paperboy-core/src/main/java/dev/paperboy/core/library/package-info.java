@@ -7,8 +7,8 @@
  * papers ({@link dev.paperboy.core.library.ProfileLikes}) and negative feedback ({@link
  * dev.paperboy.core.library.NotInterestedModel}).
  *
- * <p>Depends on the JDK, {@code core.paper}, {@code core.account}, {@code core.embed} and {@code
- * core.recommend}.
+ * <p>Depends on the JDK, {@code core.paper}, {@code core.account}, {@code core.embed}, {@code
+ * core.recommend} and {@code core.community} (upvotes are likes too).
  */
 @NullMarked
 package dev.paperboy.core.library;

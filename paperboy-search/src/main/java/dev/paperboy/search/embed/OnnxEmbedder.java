@@ -25,6 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * An {@link Embedder} that runs a bundled ONNX model in this process.
@@ -50,6 +53,15 @@ public final class OnnxEmbedder implements Embedder {
   private final ThreadLocal<OrtSession> workerSession;
   private final ExecutorService workers;
   private final int batchSize;
+
+  /**
+   * Native sessions and the tokenizer must not be freed while a call uses them: that crashes the
+   * JVM (seen when a server shut down while a query was being embedded). Every use holds the read
+   * lock; {@link #close()} takes the write lock, so it waits for the calls in flight.
+   */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
+  private boolean closed; // guarded by lifecycle
 
   private OnnxEmbedder(ModelSpec spec, int workerCount, int batchSize) {
     if (workerCount < 1) {
@@ -128,8 +140,25 @@ public final class OnnxEmbedder implements Embedder {
 
   @Override
   public float[] embedQuery(String query) {
-    Encoding e = tokenizer.encode(spec.queryPrefix() + query);
-    return run(querySession, List.of(e)).get(0);
+    return whileOpen(
+        () -> {
+          Encoding e = tokenizer.encode(spec.queryPrefix() + query);
+          return run(querySession, List.of(e)).get(0);
+        });
+  }
+
+  /** Runs {@code work} on the native resources, refusing once {@link #close()} has begun. */
+  private <T> T whileOpen(Supplier<T> work) {
+    Lock lock = lifecycle.readLock();
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException("the embedder of " + spec.name() + " is closed");
+      }
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -145,6 +174,8 @@ public final class OnnxEmbedder implements Embedder {
     Arrays.sort(order, Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed());
     float[][] out = new float[texts.size()][];
     List<Future<?>> pending = new ArrayList<>();
+    // Checked here too: a closed embedder's workers refuse tasks with a less helpful exception.
+    whileOpen(() -> null);
     for (int from = 0; from < order.length; from += batchSize) {
       int[] batch = new int[Math.min(batchSize, order.length - from)];
       for (int j = 0; j < batch.length; j++) {
@@ -152,21 +183,27 @@ public final class OnnxEmbedder implements Embedder {
       }
       pending.add(
           workers.submit(
-              () -> {
-                List<Encoding> encodings = new ArrayList<>(batch.length);
-                for (int i : batch) {
-                  encodings.add(tokenizer.encode(spec.documentPrefix() + texts.get(i)));
-                }
-                List<float[]> vectors = run(workerSession.get(), encodings);
-                for (int j = 0; j < batch.length; j++) {
-                  out[batch[j]] = vectors.get(j);
-                }
-              }));
+              () ->
+                  whileOpen(
+                      () -> {
+                        List<Encoding> encodings = new ArrayList<>(batch.length);
+                        for (int i : batch) {
+                          encodings.add(tokenizer.encode(spec.documentPrefix() + texts.get(i)));
+                        }
+                        List<float[]> vectors = run(workerSession.get(), encodings);
+                        for (int j = 0; j < batch.length; j++) {
+                          out[batch[j]] = vectors.get(j);
+                        }
+                        return null;
+                      })));
     }
     try {
       for (Future<?> f : pending) {
         f.get();
       }
+    } catch (java.util.concurrent.CancellationException e) {
+      pending.forEach(f -> f.cancel(true));
+      throw new IllegalStateException("the embedder of " + spec.name() + " is closed", e);
     } catch (InterruptedException e) {
       pending.forEach(f -> f.cancel(true));
       Thread.currentThread().interrupt();
@@ -184,7 +221,7 @@ public final class OnnxEmbedder implements Embedder {
 
   /** Number of tokens the model sees for this document text (at most {@code maxTokens}). */
   public int tokenCount(String text) {
-    return tokenizer.encode(spec.documentPrefix() + text).getIds().length;
+    return whileOpen(() -> tokenizer.encode(spec.documentPrefix() + text).getIds().length);
   }
 
   /** Runs one padded batch through a session and pools and normalises each row. */
@@ -262,9 +299,33 @@ public final class OnnxEmbedder implements Embedder {
     }
   }
 
+  /**
+   * Frees the model's native resources, after the calls in flight have finished (a document batch
+   * runs to its end; batches not started are dropped); later calls throw {@link
+   * IllegalStateException}. Closing twice is harmless.
+   */
   @Override
   public void close() {
-    workers.shutdownNow();
+    // Batches not started are dropped; cancelling them wakes the caller waiting for them.
+    for (Runnable dropped : workers.shutdownNow()) {
+      if (dropped instanceof Future<?> f) {
+        f.cancel(false);
+      }
+    }
+    Lock lock = lifecycle.writeLock();
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      closeNative();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void closeNative() {
     try {
       querySession.close();
       for (OrtSession s : workerSessions) {

@@ -110,4 +110,47 @@ class OnnxEmbedderTest {
     float[] asDocument = embedder.embedDocuments(List.of("protein folding")).get(0);
     assertThat(Vectors.dot(asQuery, asDocument)).isLessThan(0.99f).isGreaterThan(0.5f);
   }
+
+  @Test
+  void closingWaitsForCallsInFlightAndRefusesLaterOnes() throws Exception {
+    // A second embedder: closing it must not disturb the shared one.
+    OnnxEmbedder own = OnnxEmbedder.create(ModelSpec.BGE_SMALL_EN_V15_Q, 2, 2);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      texts.add("a long abstract about retrieval " + i + " ".repeat(i) + "graphs ".repeat(50));
+    }
+    java.util.concurrent.atomic.AtomicReference<Object> outcome =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    Thread user =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    started.countDown();
+                    for (int round = 0; round < 50; round++) {
+                      own.embedQuery("query " + round);
+                      own.embedDocuments(texts);
+                    }
+                    outcome.set("finished");
+                  } catch (IllegalStateException e) {
+                    outcome.set(e);
+                  }
+                });
+    started.await();
+    Thread.sleep(200);
+    // Freeing the native sessions under a running call crashed the JVM; now close waits.
+    own.close();
+    user.join(60_000);
+
+    assertThat(user.isAlive()).isFalse();
+    assertThat(outcome.get())
+        .isInstanceOfSatisfying(
+            IllegalStateException.class,
+            e -> assertThat(e).hasMessageContaining("bge-small-en-v1.5-q is closed"));
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> own.embedQuery("after close")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is closed");
+    own.close(); // twice is harmless
+  }
 }

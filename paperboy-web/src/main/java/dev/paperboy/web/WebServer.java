@@ -199,6 +199,7 @@ public final class WebServer {
                   });
               cfg.requestLogger.http(this::logAndMeasure);
               cfg.routes.after(WebServer::cacheHeaders);
+              KeepAlive.register(cfg.routes);
               errors.register(cfg.routes);
               security.register(cfg.routes);
               pages.register(cfg.routes);

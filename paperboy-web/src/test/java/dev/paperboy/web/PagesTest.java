@@ -2,7 +2,10 @@ package dev.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.core.search.SearchMode;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -285,6 +288,47 @@ class PagesTest {
       assertThat(two.select(".pager a[rel=prev]").attr("href")).isEqualTo("/search?q=study");
       Document day = small.page("/day/2025-06-16?p=2", 200);
       assertThat(day.select(".card .rank").first().text()).isEqualTo("#6");
+    }
+  }
+
+  @Test
+  void semanticSearchPagesOnWithoutClaimingATotal() {
+    // A nearest-neighbour search ranks as many papers as it is asked for and cannot count the
+    // rest: its "total" is offset + limit. Read as a count, it gave page 1 no next page (so the
+    // reader never saw result 6) and a count that grew with every page.
+    var store = Fixture.store();
+    FakeSearchIndex index = new FakeSearchIndex(Set.of(SearchMode.BM25, SearchMode.SEMANTIC));
+    index.index(store.papersAfter(null, 1000));
+    WebConfig config =
+        WebConfig.defaults()
+            .withPageSize(5)
+            .withSearchModes(
+                new java.util.LinkedHashSet<>(List.of(SearchMode.BM25, SearchMode.SEMANTIC)));
+    try (WebTestSupport small = new WebTestSupport(config, store, index, Fixture.CLOCK)) {
+      Document one = small.page("/search?q=study&mode=semantic", 200);
+      assertThat(one.select(".card")).hasSize(5);
+      assertThat(one.select(".result-count").text()).startsWith("Results 1–5 in ");
+      assertThat(one.select(".pager .where").text()).isEqualTo("Page 1");
+      String next = one.select(".pager a[rel=next]").attr("href");
+      assertThat(next).isEqualTo("/search?q=study&mode=semantic&p=2");
+      Document two = small.page(next, 200);
+      assertThat(two.select(".card")).hasSize(5);
+      assertThat(two.select(".result-count").text()).startsWith("Results 6–10 in ");
+      assertThat(two.select(".card .title a").eachAttr("href"))
+          .doesNotContainAnyElementsOf(one.select(".card .title a").eachAttr("href"));
+      // 36 papers match: page 8 is the last (one paper), and there is no page 9.
+      Document last = small.page("/search?q=study&mode=semantic&p=8", 200);
+      assertThat(last.select(".card")).hasSize(1);
+      assertThat(last.select(".result-count").text()).startsWith("Results 36–36 in ");
+      assertThat(last.select(".pager a[rel=next]")).isEmpty();
+      assertThat(last.select(".pager a[rel=prev]")).hasSize(1);
+      small.page("/search?q=study&mode=semantic&p=9", 404);
+      // Keyword search counts exactly, and has no page past its last either.
+      assertThat(small.page("/search?q=study", 200).select(".result-count").text())
+          .startsWith("36 results in ");
+      small.page("/search?q=study&p=9", 404);
+      // No search pages past the first 1,000 results (200 pages of 5), whatever the mode.
+      small.page("/search?q=study&mode=semantic&p=201", 404);
     }
   }
 

@@ -91,9 +91,15 @@ public final class Views {
       @Nullable Boolean saved) {}
 
   /** Links to the previous and next page of a list, keeping its other parameters. */
+  /**
+   * Links to the previous and next pages.
+   *
+   * @param pages the number of pages, or 0 when it is not known (a search by meaning cannot count
+   *     its results; it only knows whether there is a next page)
+   */
   public record Pager(@Nullable String previous, @Nullable String next, int page, int pages) {
     public boolean shown() {
-      return pages > 1;
+      return pages > 1 || (pages == 0 && (previous != null || next != null));
     }
   }
 
@@ -187,7 +193,7 @@ public final class Views {
       String to,
       boolean codeOnly,
       List<PaperCard> cards,
-      long total,
+      String count,
       String took,
       Pager pager,
       @Nullable Link feedRss,

@@ -57,6 +57,8 @@ public final class Catalog {
   private final Supplier<@Nullable Coverage> coverage;
   private java.util.function.Function<java.util.Collection<ArxivId>, Map<ArxivId, Integer>>
       commentCounts = ids -> Map.of();
+  private java.util.function.Function<java.util.Collection<ArxivId>, java.util.Set<ArxivId>>
+      hidden = ids -> java.util.Set.of();
 
   public Catalog(PaperStore store, SearchIndex index, Clock clock) {
     this(store, index, clock, () -> null);
@@ -84,6 +86,17 @@ public final class Catalog {
     return this;
   }
 
+  /**
+   * Where hidden papers come from (moderation); without it no paper is hidden. The lists leave
+   * hidden papers out in the store; search and similar papers come from the index, which does not
+   * know them, so they are dropped here. Set once, before the server starts.
+   */
+  Catalog withHiddenPapers(
+      java.util.function.Function<java.util.Collection<ArxivId>, java.util.Set<ArxivId>> hidden) {
+    this.hidden = hidden;
+    return this;
+  }
+
   /** Visible comments per paper; papers without any are left out. */
   public Map<ArxivId, Integer> commentCounts(java.util.Collection<ArxivId> ids) {
     return ids.isEmpty() ? Map.of() : commentCounts.apply(ids);
@@ -104,7 +117,8 @@ public final class Catalog {
    */
   public List<Found> similar(ArxivId id, int limit) {
     List<SearchHit> hits = index.similar(id, limit);
-    List<ArxivId> ids = hits.stream().map(SearchHit::id).filter(h -> !h.equals(id)).toList();
+    List<ArxivId> ids =
+        visible(hits.stream().map(SearchHit::id).filter(h -> !h.equals(id)).toList());
     Map<ArxivId, Paper> papers = new HashMap<>();
     for (Paper p : store.findPapers(ids)) {
       papers.put(p.id(), p);
@@ -215,7 +229,7 @@ public final class Catalog {
    */
   public Results search(SearchQuery query) {
     SearchResult result = index.search(query);
-    List<ArxivId> ids = result.hits().stream().map(SearchHit::id).toList();
+    List<ArxivId> ids = visible(result.hits().stream().map(SearchHit::id).toList());
     Map<ArxivId, Paper> papers = new HashMap<>();
     for (Paper p : store.findPapers(ids)) {
       papers.put(p.id(), p);
@@ -229,6 +243,15 @@ public final class Catalog {
       }
     }
     return new Results(found, result.total(), result.took());
+  }
+
+  /** {@code ids} without the hidden papers, in order. */
+  private List<ArxivId> visible(List<ArxivId> ids) {
+    if (ids.isEmpty()) {
+      return ids;
+    }
+    java.util.Set<ArxivId> out = hidden.apply(ids);
+    return out.isEmpty() ? ids : ids.stream().filter(i -> !out.contains(i)).toList();
   }
 
   private List<Listed> join(

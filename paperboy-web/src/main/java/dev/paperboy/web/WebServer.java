@@ -121,6 +121,7 @@ public final class WebServer {
     Catalog catalog = new Catalog(store, index, clock, coverage);
     if (community != null) {
       catalog.withCommentCounts(ids -> community.comments().countsOf(ids));
+      catalog.withHiddenPapers(ids -> community.moderation().hiddenAmong(ids));
     }
     AtomicReference<String> base = new AtomicReference<>(baseUrl(config.port()));
     boolean https = config.publicUrl() != null && "https".equals(config.publicUrl().getScheme());

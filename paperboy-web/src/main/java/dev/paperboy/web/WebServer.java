@@ -195,8 +195,30 @@ public final class WebServer {
                   });
               cfg.router.javaLangErrorHandler(
                   (res, error) -> {
-                    LOG.error("fatal error while answering a request", error);
+                    // An Error skips the exception mappers (ErrorHandling): without a body here
+                    // the reader gets a blank page. No request is at hand to choose HTML or JSON,
+                    // so it is plain text, with an incident id and no details, as ErrorHandling
+                    // answers an unexpected exception.
+                    String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
+                    LOG.error(
+                        "incident {}: fatal error while answering a request", incident, error);
                     res.setStatus(500);
+                    try {
+                      if (!res.isCommitted()) {
+                        res.resetBuffer();
+                        res.setContentType("text/plain; charset=utf-8");
+                        res.setHeader("Cache-Control", "no-store");
+                        res.getOutputStream()
+                            .write(
+                                ("500 Something went wrong: the server could not answer this"
+                                        + " request (incident "
+                                        + incident
+                                        + ", in the server log).\n")
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                      }
+                    } catch (java.io.IOException | IllegalStateException e) {
+                      LOG.debug("cannot write the 500 response of incident {}", incident, e);
+                    }
                   });
               cfg.requestLogger.http(this::logAndMeasure);
               cfg.routes.after(WebServer::cacheHeaders);

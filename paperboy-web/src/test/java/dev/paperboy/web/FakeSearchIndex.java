@@ -32,6 +32,8 @@ final class FakeSearchIndex implements SearchIndex {
   private final Map<ArxivId, Paper> docs = new TreeMap<>();
   private final Set<SearchMode> modes;
   final AtomicBoolean broken = new AtomicBoolean();
+  // When set, searches throw it: an Error (a class missing at run time, say) is not an Exception.
+  volatile @org.jspecify.annotations.Nullable Error error;
   volatile Duration delay = Duration.ZERO;
 
   FakeSearchIndex(Set<SearchMode> modes) {
@@ -64,6 +66,9 @@ final class FakeSearchIndex implements SearchIndex {
   public synchronized SearchResult search(SearchQuery q) {
     if (broken.get()) {
       throw new IllegalStateException("index is broken (test)");
+    }
+    if (error != null) {
+      throw error;
     }
     if (!modes.contains(q.mode())) {
       throw new UnsupportedOperationException(q.mode().label() + " needs embeddings");

@@ -85,6 +85,27 @@ class OpsTest {
   }
 
   @Test
+  void anErrorIsStillA500WithAMessageNotAnEmptyPage() {
+    // Errors (here a class missing from the runnable jar) are not Exceptions: they skip the
+    // exception mappers, and the reader used to get a blank page.
+    var store = Fixture.store();
+    FakeSearchIndex index = Fixture.index(store);
+    try (WebTestSupport web =
+        new WebTestSupport(WebConfig.defaults(), store, index, Fixture.CLOCK)) {
+      index.error = new NoClassDefFoundError("org/jsoup/safety/Safelist");
+      HttpResponse<String> r = web.get("/search?q=experts");
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(r.body())
+          .contains("Something went wrong")
+          .contains("incident")
+          .doesNotContain("NoClassDefFoundError")
+          .doesNotContain("jsoup");
+      index.error = null;
+      assertThat(web.get("/search?q=experts").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void metricsCountRequestsByRouteAndShowSizes() {
     try (WebTestSupport web = WebTestSupport.fixture()) {
       web.get("/day/2025-06-16");

@@ -7,8 +7,10 @@ import dev.paperboy.core.paper.EntryOrder;
 import dev.paperboy.core.paper.EntryQuery;
 import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.search.QuerySyntax;
 import dev.paperboy.core.search.SearchHit;
 import dev.paperboy.core.search.SearchIndex;
+import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.search.SearchQuery;
 import dev.paperboy.core.search.SearchResult;
 import dev.paperboy.core.trending.TrendingScore;
@@ -228,6 +230,11 @@ public final class Catalog {
    * longer in the store (an index behind the store) are left out.
    */
   public Results search(SearchQuery query) {
+    if (query.mode() != SearchMode.BM25 && !hasWords(query.text())) {
+      // A search by meaning always has nearest neighbours, so "*", "-" or an empty phrase would
+      // bring back arbitrary papers; keyword search finds nothing for them, and neither does this.
+      return new Results(List.of(), 0, Duration.ZERO);
+    }
     SearchResult result = index.search(query);
     List<ArxivId> ids = visible(result.hits().stream().map(SearchHit::id).toList());
     Map<ArxivId, Paper> papers = new HashMap<>();
@@ -243,6 +250,11 @@ public final class Catalog {
       }
     }
     return new Results(found, result.total(), result.took());
+  }
+
+  /** Whether the query looks for a letter or digit anywhere (its exclusions do not count). */
+  static boolean hasWords(String text) {
+    return QuerySyntax.parse(text).plainText().codePoints().anyMatch(Character::isLetterOrDigit);
   }
 
   /** {@code ids} without the hidden papers, in order. */

@@ -333,6 +333,30 @@ class PagesTest {
   }
 
   @Test
+  void aQueryWithoutWordsFindsNothingByMeaning() {
+    // A vector search always has nearest neighbours: "*", "-" or an empty phrase embedded as they
+    // are brought back 50 arbitrary papers. Such a query is not sent to the index at all (the
+    // index here fails if it is asked).
+    var store = Fixture.store();
+    FakeSearchIndex index = new FakeSearchIndex(Set.of(SearchMode.BM25, SearchMode.SEMANTIC));
+    index.index(store.papersAfter(null, 1000));
+    index.error = new AssertionError("searched the index for a query without words");
+    WebConfig config =
+        WebConfig.defaults()
+            .withSearchModes(
+                new java.util.LinkedHashSet<>(List.of(SearchMode.BM25, SearchMode.SEMANTIC)));
+    try (WebTestSupport both = new WebTestSupport(config, store, index, Fixture.CLOCK)) {
+      for (String q : List.of("*", "-", "%22%22", "%E2%80%94+%3F", "-experts")) {
+        Document d = both.page("/search?mode=semantic&q=" + q, 200);
+        assertThat(d.select(".card")).as(q).isEmpty();
+        assertThat(d.select(".result-count").text()).as(q).startsWith("0 results");
+        assertThat(d.select(".notice h2").text()).as(q).isEqualTo("No results");
+      }
+      assertThat(both.json("/api/papers/search?mode=semantic&q=*", 200)).isEmpty();
+    }
+  }
+
+  @Test
   void unavailableModeSaysSoAndFallsBack() {
     Document d = web.page("/search?q=experts&mode=semantic", 200);
     assertThat(d.select(".notice.info").text())

@@ -151,6 +151,13 @@ class OpsTest {
       assertThat(home.select("h1").text()).isEqualTo("Welcome to Paperboy");
       assertThat(home.select("pre code").eachText()).contains("bin/paperboy import FILE...");
       assertThat(home.text()).contains("harvest");
+      // import, harvest and reindex cannot open the search index while this server holds it
+      // ("search index ... is in use by another process"): the page says to stop it first, and
+      // that serve indexes by itself when it starts again.
+      assertThat(home.select(".steps").text())
+          .contains("Stop this server")
+          .doesNotContain("reindex");
+      assertThat(home.select("pre code").eachText()).contains("bin/paperboy serve");
       assertThat(web.page("/day/2025-06-16", 200).select("h1").text())
           .isEqualTo("Welcome to Paperboy");
       assertThat(web.page("/trending", 200).select(".notice h2").text())

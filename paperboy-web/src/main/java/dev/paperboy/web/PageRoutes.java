@@ -179,8 +179,12 @@ final class PageRoutes {
         sunday,
         null,
         EntryOrder.UPVOTES,
-        new Views.Link("/week/" + Params.weekLabel(monday.minusWeeks(1)), "Previous week"),
-        new Views.Link("/week/" + Params.weekLabel(monday.plusWeeks(1)), "Next week"),
+        store.dayBefore(monday).isEmpty()
+            ? null
+            : new Views.Link("/week/" + Params.weekLabel(monday.minusWeeks(1)), "Previous week"),
+        store.dayAfter(sunday).isEmpty()
+            ? null
+            : new Views.Link("/week/" + Params.weekLabel(monday.plusWeeks(1)), "Next week"),
         List.of());
   }
 
@@ -196,8 +200,13 @@ final class PageRoutes {
         last,
         null,
         EntryOrder.UPVOTES,
-        new Views.Link("/month/" + month.minusMonths(1), Fmt.month(first.minusMonths(1))),
-        new Views.Link("/month/" + month.plusMonths(1), Fmt.month(first.plusMonths(1))),
+        // Like the day pages, no link past the first or last list: only empty pages lie beyond.
+        store.dayBefore(first).isEmpty()
+            ? null
+            : new Views.Link("/month/" + month.minusMonths(1), Fmt.month(first.minusMonths(1))),
+        store.dayAfter(last).isEmpty()
+            ? null
+            : new Views.Link("/month/" + month.plusMonths(1), Fmt.month(first.plusMonths(1))),
         calendar(month));
   }
 

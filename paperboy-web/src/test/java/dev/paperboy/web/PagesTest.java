@@ -124,6 +124,24 @@ class PagesTest {
   }
 
   @Test
+  void weekAndMonthLinksStopWhereTheListsDo() {
+    // The lists run from Monday 16 June to Monday 23 June 2025. "Next week" from the last week
+    // led to empty weeks without end; the day pages already stop at the last list.
+    Document last = web.page("/week/2025-W26", 200);
+    assertThat(last.select("a[rel=next]")).isEmpty();
+    assertThat(last.select("a[rel=prev]").attr("href")).isEqualTo("/week/2025-W25");
+    Document first = web.page("/week/2025-W25", 200);
+    assertThat(first.select("a[rel=prev]")).isEmpty();
+    assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/week/2025-W26");
+    Document june = web.page("/month/2025-06", 200);
+    assertThat(june.select("a[rel=next], a[rel=prev]")).isEmpty();
+    // A week far after the lists links back towards them only.
+    Document later = web.page("/week/2025-W40", 200);
+    assertThat(later.select("a[rel=next]")).isEmpty();
+    assertThat(later.select("a[rel=prev]").attr("href")).isEqualTo("/week/2025-W39");
+  }
+
+  @Test
   void monthIsPaged() {
     Document one = web.page("/month/2025-06", 200);
     assertThat(one.select(".pager")).isEmpty(); // 38 papers fit on one page of 50

@@ -250,11 +250,38 @@ public final class WebServer {
               api.register(cfg.routes);
               feeds.register(cfg.routes);
               ops.register(cfg.routes);
+              answerHeadLikeGet(cfg);
             });
     app.start(config.host(), config.port());
     base.set(baseUrl(app.port()));
     LOG.info("Paperboy is serving {} (listening on {}:{})", base.get(), config.host(), app.port());
     return new Running(app, URI.create(base.get()), housekeeping());
+  }
+
+  /**
+   * Gives every GET route a HEAD route with the same handler. Without one, Javalin answers HEAD for
+   * any path with a GET route by 200 and nothing else, without running the route
+   * (DefaultTasks.HTTP): a missing paper, a bad date and an unhealthy {@code /health} all looked
+   * fine to link checkers and uptime monitors. RFC 9110 section 9.3.2: HEAD answers the status and
+   * header fields GET would, without content; Jetty sends no content for HEAD.
+   */
+  private static void answerHeadLikeGet(io.javalin.config.JavalinConfig cfg) {
+    java.util.Set<String> heads = new java.util.HashSet<>();
+    java.util.List<io.javalin.router.Endpoint> gets = new java.util.ArrayList<>();
+    for (io.javalin.router.ParsedEndpoint p : cfg.unsafe.internalRouter.allHttpHandlers()) {
+      if (p.endpoint.method == io.javalin.http.HandlerType.HEAD) {
+        heads.add(p.endpoint.path);
+      } else if (p.endpoint.method == io.javalin.http.HandlerType.GET) {
+        gets.add(p.endpoint);
+      }
+    }
+    for (io.javalin.router.Endpoint get : gets) {
+      if (heads.add(get.path)) {
+        cfg.routes.addEndpoint(
+            new io.javalin.router.Endpoint(
+                io.javalin.http.HandlerType.HEAD, get.path, get.handler));
+      }
+    }
   }
 
   /**

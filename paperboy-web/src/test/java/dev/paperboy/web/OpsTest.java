@@ -106,6 +106,33 @@ class OpsTest {
   }
 
   @Test
+  void headAnswersWhatGetWould() {
+    // Javalin answers HEAD with 200 and no headers for any path that has a GET route, without
+    // running it: a missing paper, a bad date and an unhealthy server all looked fine to link
+    // checkers and uptime monitors. RFC 9110 section 9.3.2: the same status and header fields as
+    // GET, without content.
+    var store = Fixture.store();
+    FakeSearchIndex index = Fixture.index(store);
+    try (WebTestSupport web =
+        new WebTestSupport(WebConfig.defaults(), store, index, Fixture.CLOCK)) {
+      HttpResponse<String> paper = web.head("/papers/2506.00051");
+      assertThat(paper.statusCode()).isEqualTo(200);
+      assertThat(paper.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(paper.body()).isEmpty();
+      assertThat(web.head("/papers/2506.99999").statusCode()).isEqualTo(404);
+      assertThat(web.head("/day/2025-02-30").statusCode()).isEqualTo(400);
+      assertThat(web.head("/api/daily_papers").headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/json");
+      assertThat(web.head("/feeds/daily.rss").headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/rss+xml");
+      assertThat(web.head("/static/site.css").statusCode()).isEqualTo(200);
+      assertThat(web.head("/health").statusCode()).isEqualTo(200);
+      index.broken.set(true);
+      assertThat(web.head("/health").statusCode()).isEqualTo(503);
+    }
+  }
+
+  @Test
   void metricsCountRequestsByRouteAndShowSizes() {
     try (WebTestSupport web = WebTestSupport.fixture()) {
       web.get("/day/2025-06-16");

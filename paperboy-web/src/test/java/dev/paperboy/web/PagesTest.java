@@ -459,6 +459,25 @@ class PagesTest {
   }
 
   @Test
+  void everyCssVariableTheStylesheetUsesIsDefined() {
+    // An undefined custom property falls back to its default: var(--line, #ccc) drew light grey
+    // borders on the dark theme's dark background, around comments and form fields.
+    String css = web.get("/static/site.css").body();
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("var\\((--[\\w-]+)").matcher(css);
+    while (m.find()) {
+      used.add(m.group(1));
+    }
+    java.util.Set<String> defined = new java.util.TreeSet<>();
+    java.util.regex.Matcher d = java.util.regex.Pattern.compile("(--[\\w-]+)\\s*:").matcher(css);
+    while (d.find()) {
+      defined.add(d.group(1));
+    }
+    assertThat(used).isNotEmpty();
+    assertThat(defined).containsAll(used);
+  }
+
+  @Test
   void pagesRevalidateWithEtags() {
     HttpResponse<String> first = web.get("/day/2025-06-16");
     String etag = first.headers().firstValue("ETag").orElseThrow();

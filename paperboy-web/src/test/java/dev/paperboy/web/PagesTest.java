@@ -478,6 +478,14 @@ class PagesTest {
   }
 
   @Test
+  void searchBoxesTakeNoMoreThanASearchAccepts() {
+    // Longer text is a 400 page; the header's box let readers type (or paste) it.
+    String max = Integer.toString(Params.MAX_QUERY_LENGTH);
+    assertThat(web.page("/", 200).select("#quick-q").attr("maxlength")).isEqualTo(max);
+    assertThat(web.page("/search", 200).select("input#q").attr("maxlength")).isEqualTo(max);
+  }
+
+  @Test
   void pagesRevalidateWithEtags() {
     HttpResponse<String> first = web.get("/day/2025-06-16");
     String etag = first.headers().firstValue("ETag").orElseThrow();

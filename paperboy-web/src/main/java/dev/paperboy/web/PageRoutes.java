@@ -395,7 +395,7 @@ final class PageRoutes {
     for (DailyEntry e : featured) {
       days.add(new Views.Featured(e.day(), sourceLabel(e.source()), e.upvotes(), e.submitter()));
     }
-    PageMeta meta = meta(ctx, p.title(), Cards.teaserOf(p), "none");
+    PageMeta meta = meta(ctx, p.title(), Cards.teaserOf(p), "none").withTags(citationTags(p));
     List<Views.Similar> similar = new ArrayList<>();
     List<Catalog.Found> near;
     try {
@@ -426,6 +426,37 @@ final class PageRoutes {
   }
 
   static final int SIMILAR_ON_PAGE = 6;
+
+  private static final java.time.format.DateTimeFormatter CITATION_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu/MM/dd");
+
+  /**
+   * The paper as reference managers and search engines read it: Highwire Press {@code citation_*}
+   * tags (Google Scholar's inclusion guidelines; Zotero's and Mendeley's importers read them, and
+   * arXiv's abstract pages carry the same), and Open Graph for link previews.
+   */
+  static List<Views.MetaTag> citationTags(Paper p) {
+    List<Views.MetaTag> tags = new ArrayList<>();
+    tags.add(new Views.MetaTag("citation_title", p.title()));
+    for (String a : p.authors()) {
+      tags.add(new Views.MetaTag("citation_author", a));
+    }
+    LocalDate date = p.submitted() != null ? p.submitted() : p.displayDate();
+    if (date != null) {
+      tags.add(new Views.MetaTag("citation_date", CITATION_DATE.format(date)));
+    }
+    tags.add(new Views.MetaTag("citation_arxiv_id", p.id().value()));
+    tags.add(new Views.MetaTag("citation_pdf_url", p.id().pdfUrl()));
+    tags.add(new Views.MetaTag("citation_abstract_html_url", p.id().absUrl()));
+    if (p.doi() != null) {
+      tags.add(new Views.MetaTag("citation_doi", p.doi()));
+    }
+    tags.add(new Views.MetaTag("og:type", "article"));
+    tags.add(new Views.MetaTag("og:site_name", "Paperboy"));
+    tags.add(new Views.MetaTag("og:title", p.title()));
+    tags.add(new Views.MetaTag("og:description", Cards.teaserOf(p)));
+    return tags;
+  }
 
   static String shortAuthors(List<String> authors) {
     if (authors.size() <= 3) {

@@ -486,6 +486,35 @@ class PagesTest {
   }
 
   @Test
+  void paperPagesCarryCitationMetadataForReferenceManagers() {
+    // Zotero, Mendeley and Google Scholar read a paper from Highwire Press citation_* tags (as on
+    // arXiv's own pages); link previews read Open Graph. Without them "save to Zotero" saved a
+    // web page, not a paper.
+    Document d = web.page("/papers/2506.10001", 200);
+    assertThat(d.select("meta[name=citation_title]").attr("content"))
+        .isEqualTo("Sparse Mixture of Experts for Fast Inference");
+    assertThat(d.select("meta[name=citation_author]").eachAttr("content"))
+        .hasSize(9)
+        .isEqualTo(d.select(".authors.full .author").eachText());
+    assertThat(d.select("meta[name=citation_arxiv_id]").attr("content")).isEqualTo("2506.10001");
+    assertThat(d.select("meta[name=citation_pdf_url]").attr("content"))
+        .isEqualTo("https://arxiv.org/pdf/2506.10001");
+    assertThat(d.select("meta[name=citation_date]").attr("content"))
+        .matches("\\d{4}/\\d{2}/\\d{2}");
+    assertThat(d.select("meta[name=citation_doi]").attr("content")).isEqualTo("10.1234/test.5678");
+    assertThat(d.select("meta[property=og:title]").attr("content"))
+        .isEqualTo("Sparse Mixture of Experts for Fast Inference");
+    assertThat(d.select("meta[property=og:type]").attr("content")).isEqualTo("article");
+    // Escaped like everything else: the hostile title comes back as text, in one attribute.
+    Document hostile = web.page("/papers/" + Fixture.HOSTILE, 200);
+    assertThat(hostile.select("meta[name=citation_title]").attr("content"))
+        .isEqualTo(Fixture.HOSTILE_TITLE);
+    assertThat(hostile.select("head script").eachAttr("src")).containsOnly("/static/app.js");
+    // Lists are no papers: no citation tags there.
+    assertThat(web.page("/day/2025-06-16", 200).select("meta[name^=citation_]")).isEmpty();
+  }
+
+  @Test
   void pagesRevalidateWithEtags() {
     HttpResponse<String> first = web.get("/day/2025-06-16");
     String etag = first.headers().firstValue("ETag").orElseThrow();

@@ -7,8 +7,10 @@ import dev.paperboy.core.paper.EntryOrder;
 import dev.paperboy.core.paper.EntryQuery;
 import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.paper.PaperStore;
+import dev.paperboy.core.search.QuerySyntax;
 import dev.paperboy.core.search.SearchHit;
 import dev.paperboy.core.search.SearchIndex;
+import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.search.SearchQuery;
 import dev.paperboy.core.search.SearchResult;
 import dev.paperboy.core.trending.TrendingScore;
@@ -57,6 +59,8 @@ public final class Catalog {
   private final Supplier<@Nullable Coverage> coverage;
   private java.util.function.Function<java.util.Collection<ArxivId>, Map<ArxivId, Integer>>
       commentCounts = ids -> Map.of();
+  private java.util.function.Function<java.util.Collection<ArxivId>, java.util.Set<ArxivId>>
+      hidden = ids -> java.util.Set.of();
 
   public Catalog(PaperStore store, SearchIndex index, Clock clock) {
     this(store, index, clock, () -> null);
@@ -84,6 +88,17 @@ public final class Catalog {
     return this;
   }
 
+  /**
+   * Where hidden papers come from (moderation); without it no paper is hidden. The lists leave
+   * hidden papers out in the store; search and similar papers come from the index, which does not
+   * know them, so they are dropped here. Set once, before the server starts.
+   */
+  Catalog withHiddenPapers(
+      java.util.function.Function<java.util.Collection<ArxivId>, java.util.Set<ArxivId>> hidden) {
+    this.hidden = hidden;
+    return this;
+  }
+
   /** Visible comments per paper; papers without any are left out. */
   public Map<ArxivId, Integer> commentCounts(java.util.Collection<ArxivId> ids) {
     return ids.isEmpty() ? Map.of() : commentCounts.apply(ids);
@@ -104,7 +119,8 @@ public final class Catalog {
    */
   public List<Found> similar(ArxivId id, int limit) {
     List<SearchHit> hits = index.similar(id, limit);
-    List<ArxivId> ids = hits.stream().map(SearchHit::id).filter(h -> !h.equals(id)).toList();
+    List<ArxivId> ids =
+        visible(hits.stream().map(SearchHit::id).filter(h -> !h.equals(id)).toList());
     Map<ArxivId, Paper> papers = new HashMap<>();
     for (Paper p : store.findPapers(ids)) {
       papers.put(p.id(), p);
@@ -214,8 +230,13 @@ public final class Catalog {
    * longer in the store (an index behind the store) are left out.
    */
   public Results search(SearchQuery query) {
+    if (query.mode() != SearchMode.BM25 && !hasWords(query.text())) {
+      // A search by meaning always has nearest neighbours, so "*", "-" or an empty phrase would
+      // bring back arbitrary papers; keyword search finds nothing for them, and neither does this.
+      return new Results(List.of(), 0, Duration.ZERO);
+    }
     SearchResult result = index.search(query);
-    List<ArxivId> ids = result.hits().stream().map(SearchHit::id).toList();
+    List<ArxivId> ids = visible(result.hits().stream().map(SearchHit::id).toList());
     Map<ArxivId, Paper> papers = new HashMap<>();
     for (Paper p : store.findPapers(ids)) {
       papers.put(p.id(), p);
@@ -229,6 +250,20 @@ public final class Catalog {
       }
     }
     return new Results(found, result.total(), result.took());
+  }
+
+  /** Whether the query looks for a letter or digit anywhere (its exclusions do not count). */
+  static boolean hasWords(String text) {
+    return QuerySyntax.parse(text).plainText().codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
+  /** {@code ids} without the hidden papers, in order. */
+  private List<ArxivId> visible(List<ArxivId> ids) {
+    if (ids.isEmpty()) {
+      return ids;
+    }
+    java.util.Set<ArxivId> out = hidden.apply(ids);
+    return out.isEmpty() ? ids : ids.stream().filter(i -> !out.contains(i)).toList();
   }
 
   private List<Listed> join(

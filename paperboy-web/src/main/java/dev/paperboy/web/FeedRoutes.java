@@ -261,9 +261,13 @@ final class FeedRoutes {
     alternate.setType("text/html");
     alternate.setHref(base + pagePath);
     feed.setLinks(List.of(alternate, selfLink));
-    SyndPerson author = new SyndPersonImpl();
-    author.setName("Paperboy");
-    feed.setAuthors(List.of(author));
+    if (format == Format.ATOM) {
+      // Atom wants the feed's author (RFC 4287 section 4.1.1). RSS has no such element: Rome
+      // would write the name as <managingEditor>, which RSS 2.0 requires to be an e-mail address.
+      SyndPerson author = new SyndPersonImpl();
+      author.setName("Paperboy");
+      feed.setAuthors(List.of(author));
+    }
     LocalDate newest =
         items.stream().map(Item::day).max(LocalDate::compareTo).orElse(catalog.today());
     feed.setPublishedDate(date(newest));

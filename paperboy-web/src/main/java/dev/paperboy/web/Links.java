@@ -43,6 +43,17 @@ final class Links {
     return new Views.Pager(prev, next, page, pages);
   }
 
+  /**
+   * Previous/next links for 1-based {@code page} of a list whose length is not known, only whether
+   * there is {@code more} after this page.
+   */
+  static Views.Pager openPager(Context ctx, int page, boolean more) {
+    String prev =
+        page > 1 ? with(ctx, "p", page - 1 == 1 ? null : Integer.toString(page - 1)) : null;
+    String next = more ? with(ctx, "p", Integer.toString(page + 1)) : null;
+    return new Views.Pager(prev, next, page, 0);
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

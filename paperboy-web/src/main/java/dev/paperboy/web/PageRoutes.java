@@ -179,8 +179,12 @@ final class PageRoutes {
         sunday,
         null,
         EntryOrder.UPVOTES,
-        new Views.Link("/week/" + Params.weekLabel(monday.minusWeeks(1)), "Previous week"),
-        new Views.Link("/week/" + Params.weekLabel(monday.plusWeeks(1)), "Next week"),
+        store.dayBefore(monday).isEmpty()
+            ? null
+            : new Views.Link("/week/" + Params.weekLabel(monday.minusWeeks(1)), "Previous week"),
+        store.dayAfter(sunday).isEmpty()
+            ? null
+            : new Views.Link("/week/" + Params.weekLabel(monday.plusWeeks(1)), "Next week"),
         List.of());
   }
 
@@ -196,8 +200,13 @@ final class PageRoutes {
         last,
         null,
         EntryOrder.UPVOTES,
-        new Views.Link("/month/" + month.minusMonths(1), Fmt.month(first.minusMonths(1))),
-        new Views.Link("/month/" + month.plusMonths(1), Fmt.month(first.plusMonths(1))),
+        // Like the day pages, no link past the first or last list: only empty pages lie beyond.
+        store.dayBefore(first).isEmpty()
+            ? null
+            : new Views.Link("/month/" + month.minusMonths(1), Fmt.month(first.minusMonths(1))),
+        store.dayAfter(last).isEmpty()
+            ? null
+            : new Views.Link("/month/" + month.plusMonths(1), Fmt.month(first.plusMonths(1))),
         calendar(month));
   }
 
@@ -386,7 +395,7 @@ final class PageRoutes {
     for (DailyEntry e : featured) {
       days.add(new Views.Featured(e.day(), sourceLabel(e.source()), e.upvotes(), e.submitter()));
     }
-    PageMeta meta = meta(ctx, p.title(), Cards.teaserOf(p), "none");
+    PageMeta meta = meta(ctx, p.title(), Cards.teaserOf(p), "none").withTags(citationTags(p));
     List<Views.Similar> similar = new ArrayList<>();
     List<Catalog.Found> near;
     try {
@@ -417,6 +426,37 @@ final class PageRoutes {
   }
 
   static final int SIMILAR_ON_PAGE = 6;
+
+  private static final java.time.format.DateTimeFormatter CITATION_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu/MM/dd");
+
+  /**
+   * The paper as reference managers and search engines read it: Highwire Press {@code citation_*}
+   * tags (Google Scholar's inclusion guidelines; Zotero's and Mendeley's importers read them, and
+   * arXiv's abstract pages carry the same), and Open Graph for link previews.
+   */
+  static List<Views.MetaTag> citationTags(Paper p) {
+    List<Views.MetaTag> tags = new ArrayList<>();
+    tags.add(new Views.MetaTag("citation_title", p.title()));
+    for (String a : p.authors()) {
+      tags.add(new Views.MetaTag("citation_author", a));
+    }
+    LocalDate date = p.submitted() != null ? p.submitted() : p.displayDate();
+    if (date != null) {
+      tags.add(new Views.MetaTag("citation_date", CITATION_DATE.format(date)));
+    }
+    tags.add(new Views.MetaTag("citation_arxiv_id", p.id().value()));
+    tags.add(new Views.MetaTag("citation_pdf_url", p.id().pdfUrl()));
+    tags.add(new Views.MetaTag("citation_abstract_html_url", p.id().absUrl()));
+    if (p.doi() != null) {
+      tags.add(new Views.MetaTag("citation_doi", p.doi()));
+    }
+    tags.add(new Views.MetaTag("og:type", "article"));
+    tags.add(new Views.MetaTag("og:site_name", "Paperboy"));
+    tags.add(new Views.MetaTag("og:title", p.title()));
+    tags.add(new Views.MetaTag("og:description", Cards.teaserOf(p)));
+    return tags;
+  }
 
   static String shortAuthors(List<String> authors) {
     if (authors.size() <= 3) {
@@ -508,6 +548,15 @@ final class PageRoutes {
     boolean code = params.flag("code");
     int page = params.integer("p", 1, 1, 1000);
     int size = config.pageSize();
+    int offset = (page - 1) * size;
+    if (offset >= MAX_SEARCH_RESULTS) {
+      throw new NotFound(
+          "Search shows the first "
+              + Fmt.count(MAX_SEARCH_RESULTS, "result", "results")
+              + "; there is no page "
+              + page
+              + ". Narrow the search with more words or a filter.");
+    }
     if (q != null && q.length() > Params.MAX_QUERY_LENGTH) {
       throw new BadRequest("q", "is too long (at most " + Params.MAX_QUERY_LENGTH + " characters)");
     }
@@ -552,7 +601,7 @@ final class PageRoutes {
             .toList();
 
     List<Views.PaperCard> cards = List.of();
-    long total = 0;
+    String count = "";
     String took = "";
     String error = null;
     Views.Pager pager = new Views.Pager(null, null, 1, 1);
@@ -560,6 +609,11 @@ final class PageRoutes {
     Views.Link atom = null;
     if (q != null) {
       long start = System.nanoTime();
+      // Keyword search counts its matches. Semantic and hybrid searches rank the nearest papers
+      // they are asked for and cannot count the rest (their total is offset + limit at most), so
+      // they are asked for one more than a page: that one says whether there is a next page.
+      boolean counted = mode == SearchMode.BM25;
+      int limit = counted ? size : Math.min(size + 1, MAX_SEARCH_RESULTS - offset);
       try {
         SearchQuery query =
             new SearchQuery(
@@ -569,17 +623,36 @@ final class PageRoutes {
                 from,
                 to,
                 code,
-                (page - 1) * size,
-                size);
+                offset,
+                limit);
         Catalog.Results results = catalog.search(query);
+        List<Catalog.Found> items = results.items();
+        boolean more = !counted && items.size() > size;
+        if (more) {
+          items = items.subList(0, size);
+        }
+        if (counted) {
+          long reachable = Math.min(results.total(), MAX_SEARCH_RESULTS);
+          checkPage(page, reachable, size);
+          pager = Links.pager(ctx, page, reachable, size);
+          count = Fmt.count(results.total(), "result", "results");
+        } else {
+          if (page > 1 && items.isEmpty()) {
+            throw new NotFound("There is no page " + page + " of these results.");
+          }
+          pager = Links.openPager(ctx, page, more);
+          count =
+              items.isEmpty()
+                  ? Fmt.count(0, "result", "results")
+                  : String.format(
+                      Locale.ENGLISH, "Results %,d–%,d", offset + 1, offset + items.size());
+        }
         cards = new ArrayList<>();
-        int rank = (page - 1) * size;
-        for (Catalog.Found f : results.items()) {
+        int rank = offset;
+        for (Catalog.Found f : items) {
           cards.add(Cards.hit(++rank, f.paper(), f.upvotes(), f.hit().title(), f.hit().snippet()));
         }
         cards = engagement.decorate(ctx, cards);
-        total = results.total();
-        pager = Links.pager(ctx, page, Math.min(total, 1000L), size);
         String feedQuery = Links.with(ctx, "p", null);
         feedQuery = feedQuery.substring(ctx.path().length());
         rss = new Views.Link("/feeds/search.rss" + feedQuery, "RSS");
@@ -615,12 +688,15 @@ final class PageRoutes {
             to == null ? "" : to.toString(),
             code,
             cards,
-            total,
+            count,
             took,
             pager,
             rss,
             atom));
   }
+
+  /** Search results reachable by paging; more is not reading, it is scraping. */
+  static final int MAX_SEARCH_RESULTS = 1000;
 
   static String modeName(SearchMode m) {
     return switch (m) {

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.time.temporal.IsoFields;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,8 @@ public final class Params {
 
   private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
+  private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+  private static final Pattern MONTH_TEXT = Pattern.compile("(\\d{4})-(\\d{2})");
 
   private final Context ctx;
   private final @Nullable Set<String> declared;
@@ -120,6 +124,33 @@ public final class Params {
     try {
       return LocalDate.parse(v, DateTimeFormatter.ISO_LOCAL_DATE);
     } catch (DateTimeParseException e) {
+      Matcher m = DAY.matcher(v);
+      if (m.matches()) {
+        // The reader used the right format for a day that is not in the calendar: say which part
+        // is wrong instead of asking for the format again.
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        String why;
+        if (month < 1 || month > 12) {
+          why = "there is no month " + month;
+        } else if (day < 1) {
+          why = "there is no day 0 of a month";
+        } else {
+          YearMonth ym = YearMonth.of(year, month);
+          why =
+              "there is no "
+                  + day
+                  + " "
+                  + ym.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                  + " "
+                  + year
+                  + " (that month has "
+                  + ym.lengthOfMonth()
+                  + " days)";
+        }
+        throw new BadRequest(name, why + ", got '" + v + "'");
+      }
       throw new BadRequest(name, "must be a day as YYYY-MM-DD, got '" + clip(v) + "'");
     }
   }
@@ -147,6 +178,11 @@ public final class Params {
     try {
       return YearMonth.parse(v, MONTH);
     } catch (DateTimeParseException e) {
+      Matcher m = MONTH_TEXT.matcher(v);
+      if (m.matches()) {
+        throw new BadRequest(
+            name, "there is no month " + Integer.parseInt(m.group(2)) + ", got '" + v + "'");
+      }
       throw new BadRequest(name, "must be a month as YYYY-MM, got '" + clip(v) + "'");
     }
   }

@@ -121,6 +121,7 @@ public final class WebServer {
     Catalog catalog = new Catalog(store, index, clock, coverage);
     if (community != null) {
       catalog.withCommentCounts(ids -> community.comments().countsOf(ids));
+      catalog.withHiddenPapers(ids -> community.moderation().hiddenAmong(ids));
     }
     AtomicReference<String> base = new AtomicReference<>(baseUrl(config.port()));
     boolean https = config.publicUrl() != null && "https".equals(config.publicUrl().getScheme());
@@ -194,8 +195,30 @@ public final class WebServer {
                   });
               cfg.router.javaLangErrorHandler(
                   (res, error) -> {
-                    LOG.error("fatal error while answering a request", error);
+                    // An Error skips the exception mappers (ErrorHandling): without a body here
+                    // the reader gets a blank page. No request is at hand to choose HTML or JSON,
+                    // so it is plain text, with an incident id and no details, as ErrorHandling
+                    // answers an unexpected exception.
+                    String incident = java.util.UUID.randomUUID().toString().substring(0, 8);
+                    LOG.error(
+                        "incident {}: fatal error while answering a request", incident, error);
                     res.setStatus(500);
+                    try {
+                      if (!res.isCommitted()) {
+                        res.resetBuffer();
+                        res.setContentType("text/plain; charset=utf-8");
+                        res.setHeader("Cache-Control", "no-store");
+                        res.getOutputStream()
+                            .write(
+                                ("500 Something went wrong: the server could not answer this"
+                                        + " request (incident "
+                                        + incident
+                                        + ", in the server log).\n")
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                      }
+                    } catch (java.io.IOException | IllegalStateException e) {
+                      LOG.debug("cannot write the 500 response of incident {}", incident, e);
+                    }
                   });
               cfg.requestLogger.http(this::logAndMeasure);
               cfg.routes.after(WebServer::cacheHeaders);
@@ -228,11 +251,38 @@ public final class WebServer {
               api.register(cfg.routes);
               feeds.register(cfg.routes);
               ops.register(cfg.routes);
+              answerHeadLikeGet(cfg);
             });
     app.start(config.host(), config.port());
     base.set(baseUrl(app.port()));
     LOG.info("Paperboy is serving {} (listening on {}:{})", base.get(), config.host(), app.port());
     return new Running(app, URI.create(base.get()), housekeeping());
+  }
+
+  /**
+   * Gives every GET route a HEAD route with the same handler. Without one, Javalin answers HEAD for
+   * any path with a GET route by 200 and nothing else, without running the route
+   * (DefaultTasks.HTTP): a missing paper, a bad date and an unhealthy {@code /health} all looked
+   * fine to link checkers and uptime monitors. RFC 9110 section 9.3.2: HEAD answers the status and
+   * header fields GET would, without content; Jetty sends no content for HEAD.
+   */
+  private static void answerHeadLikeGet(io.javalin.config.JavalinConfig cfg) {
+    java.util.Set<String> heads = new java.util.HashSet<>();
+    java.util.List<io.javalin.router.Endpoint> gets = new java.util.ArrayList<>();
+    for (io.javalin.router.ParsedEndpoint p : cfg.unsafe.internalRouter.allHttpHandlers()) {
+      if (p.endpoint.method == io.javalin.http.HandlerType.HEAD) {
+        heads.add(p.endpoint.path);
+      } else if (p.endpoint.method == io.javalin.http.HandlerType.GET) {
+        gets.add(p.endpoint);
+      }
+    }
+    for (io.javalin.router.Endpoint get : gets) {
+      if (heads.add(get.path)) {
+        cfg.routes.addEndpoint(
+            new io.javalin.router.Endpoint(
+                io.javalin.http.HandlerType.HEAD, get.path, get.handler));
+      }
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -117,5 +118,27 @@ class BrowserTest {
     browser.findElement(By.cssSelector(".card details.abstract summary")).click();
     assertThat(browser.findElement(By.cssSelector(".card details.abstract")).getAttribute("open"))
         .isNotNull();
+  }
+
+  @Test
+  void onAPhoneTheHeaderSearchBoxTakesTheWholeWidth() {
+    // site.css gives the box a fixed width on wide screens and the full width below 40rem; a later
+    // rule of the same specificity used to override the narrow-screen one, leaving a box too
+    // small to show its own placeholder on a 390px phone.
+    Dimension wide = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new Dimension(390, 900));
+      browser.get(web.server.uri() + "/");
+      long viewport =
+          ((Number)
+                  ((org.openqa.selenium.JavascriptExecutor) browser)
+                      .executeScript("return document.documentElement.clientWidth"))
+              .longValue();
+      assertThat(viewport).isLessThan(400);
+      int box = browser.findElement(By.id("quick-q")).getSize().getWidth();
+      assertThat(box).as("search box width on a %dpx viewport", viewport).isGreaterThan(300);
+    } finally {
+      browser.manage().window().setSize(wide);
+    }
   }
 }

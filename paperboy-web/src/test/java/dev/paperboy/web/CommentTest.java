@@ -143,6 +143,17 @@ class CommentTest {
   }
 
   @Test
+  void editAndDeleteSitTogetherUnderTheComment() {
+    // The delete (and moderators' hide) buttons are forms: inside a <p> the HTML parser would
+    // close the paragraph before each form, putting Edit and Delete on separate lines.
+    String mine = idFrom(comment(ada, "Ada's words", null));
+    Document page = ada.page(PAGE);
+    Element actions = page.selectFirst("#c-" + mine + " > .comment-actions");
+    assertThat(actions).isNotNull();
+    assertThat(actions.select("a, button").eachText()).containsExactly("Edit", "Delete");
+  }
+
+  @Test
   void oneUserCannotEditOrDeleteAnothersComment() {
     String mine = idFrom(comment(ada, "Ada's words", null));
     TestBrowser eve = site.signedIn("eve@example.org");

@@ -25,12 +25,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A small {@link SearchIndex} for web tests: a paper matches when its title or abstract contains
  * every query word; the score is the number of occurrences. It marks matches like a real index,
  * applies the filters, and answers only the modes it is given. An unbalanced quote is a syntax
- * error, as in Lucene's query parser.
+ * error, as in Lucene's query parser. Semantic and hybrid totals are bounded as a nearest-neighbour
+ * search bounds them.
  */
 final class FakeSearchIndex implements SearchIndex {
   private final Map<ArxivId, Paper> docs = new TreeMap<>();
   private final Set<SearchMode> modes;
   final AtomicBoolean broken = new AtomicBoolean();
+  // When set, searches throw it: an Error (a class missing at run time, say) is not an Exception.
+  volatile @org.jspecify.annotations.Nullable Error error;
   volatile Duration delay = Duration.ZERO;
 
   FakeSearchIndex(Set<SearchMode> modes) {
@@ -63,6 +66,9 @@ final class FakeSearchIndex implements SearchIndex {
   public synchronized SearchResult search(SearchQuery q) {
     if (broken.get()) {
       throw new IllegalStateException("index is broken (test)");
+    }
+    if (error != null) {
+      throw error;
     }
     if (!modes.contains(q.mode())) {
       throw new UnsupportedOperationException(q.mode().label() + " needs embeddings");
@@ -103,7 +109,11 @@ final class FakeSearchIndex implements SearchIndex {
     hits.sort(
         Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(h -> h.id().value()));
     List<SearchHit> page = hits.stream().skip(q.offset()).limit(q.limit()).toList();
-    return new SearchResult(hits.size(), page, Duration.ofMillis(1));
+    // Like the vector index, semantic and hybrid searches rank the nearest offset + limit papers
+    // and cannot say how many more there are: their total is what they were asked for, at most.
+    long total =
+        q.mode() == SearchMode.BM25 ? hits.size() : Math.min(hits.size(), q.offset() + q.limit());
+    return new SearchResult(total, page, Duration.ofMillis(1));
   }
 
   private void sleep() {

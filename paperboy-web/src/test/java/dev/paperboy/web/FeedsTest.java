@@ -117,6 +117,26 @@ class FeedsTest {
   }
 
   @Test
+  void rssNamesNoEditorThatIsNotAnEmailAddress() throws Exception {
+    // RSS 2.0 (rssboard.org/rss-specification): managingEditor and webMaster are e-mail
+    // addresses; feed validators reject a bare name such as "Paperboy".
+    String rss = web.get("/feeds/daily.rss").body();
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document doc = f.newDocumentBuilder().parse(new InputSource(new StringReader(rss)));
+    for (String tag : new String[] {"managingEditor", "webMaster"}) {
+      var nodes = doc.getElementsByTagName(tag);
+      for (int i = 0; i < nodes.getLength(); i++) {
+        assertThat(nodes.item(i).getTextContent()).as(tag).matches("\\S+@\\S+.*");
+      }
+    }
+    // Atom keeps the feed's author (RFC 4287 section 4.1.1).
+    assertThat(parse("/feeds/daily.atom", "application/atom+xml").getAuthors())
+        .extracting(a -> a.getName())
+        .containsExactly("Paperboy");
+  }
+
+  @Test
   void badFeedRequests() {
     assertThat(web.get("/feeds/daily.json").statusCode()).isEqualTo(404);
     assertThat(web.get("/feeds/weekly.rss").statusCode()).isEqualTo(404);

@@ -112,6 +112,20 @@ class LibraryTest {
   }
 
   @Test
+  void saveFormsSitInTheRowOfLinksTheyBelongTo() {
+    // A <form> cannot be inside a <p>: the HTML parser closes the paragraph before it (HTML
+    // Standard, "in body" insertion mode, start tag "form"), which left Save and Collect on a line
+    // of their own under each card and under the paper page's buttons. jsoup parses the same way.
+    TestBrowser ada = site.signedIn("ada@example.org");
+    Document day = ada.page(DAY);
+    assertThat(day.select("#p-2506\\.00051 .links form.save-form")).hasSize(1);
+    assertThat(day.select("#p-2506\\.00051 .links a.collect")).hasSize(1);
+    Document paper = ada.page("/papers/" + RAG);
+    assertThat(paper.select(".actions form.save-form")).hasSize(1);
+    assertThat(paper.select(".actions a.collect")).hasSize(1);
+  }
+
+  @Test
   void savedPageSearchesTitlesAndPrivateNotesAndKeepsReadingState() {
     TestBrowser ada = site.signedIn("ada@example.org");
     for (String id : List.of(RAG, "2506.00002", "2506.00051")) {

@@ -78,6 +78,35 @@ class ModerationTest {
   }
 
   @Test
+  void aHiddenPaperLeavesSearchAndSimilarPapersToo() {
+    // The moderation page promises a hidden paper leaves every list and feed; search results,
+    // the search API and feed and "similar papers" read the index, which knows nothing of it.
+    String search = "/search?q=speech+recognition";
+    String similar = "/api/papers/2506.00006/similar";
+    assertThat(site.browser().page(search).select("#p-2506\\.00051")).hasSize(1);
+    assertThat(site.browser().get(similar).body()).contains(PAPER);
+    assertThat(
+            mod.submit("/moderation", "/moderation/papers/hide", Map.of("id", PAPER, "reason", "x"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(site.browser().page(search).select("#p-2506\\.00051")).isEmpty();
+    assertThat(site.browser().page(search).select(".card")).isNotEmpty();
+    assertThat(site.browser().get("/api/papers/search?q=speech+recognition").body())
+        .doesNotContain(PAPER);
+    assertThat(site.browser().get("/feeds/search.rss?q=speech+recognition").body())
+        .doesNotContain(PAPER);
+    assertThat(site.browser().get(similar).body()).doesNotContain(PAPER);
+    assertThat(
+            site.browser()
+                .page("/papers/2506.00006")
+                .select(".similar a, section a")
+                .eachAttr("href"))
+        .doesNotContain("/papers/" + PAPER);
+    // Its own page stays, as the moderation page says.
+    assertThat(site.browser().get("/papers/" + PAPER).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void hiddenCommentsAreShownToModeratorsOnly() {
     TestBrowser ada = site.signedIn("ada@example.org");
     HttpResponse<String> made =

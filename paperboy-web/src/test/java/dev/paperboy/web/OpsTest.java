@@ -85,6 +85,54 @@ class OpsTest {
   }
 
   @Test
+  void anErrorIsStillA500WithAMessageNotAnEmptyPage() {
+    // Errors (here a class missing from the runnable jar) are not Exceptions: they skip the
+    // exception mappers, and the reader used to get a blank page.
+    var store = Fixture.store();
+    FakeSearchIndex index = Fixture.index(store);
+    try (WebTestSupport web =
+        new WebTestSupport(WebConfig.defaults(), store, index, Fixture.CLOCK)) {
+      index.error = new NoClassDefFoundError("org/jsoup/safety/Safelist");
+      HttpResponse<String> r = web.get("/search?q=experts");
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(r.body())
+          .contains("Something went wrong")
+          .contains("incident")
+          .doesNotContain("NoClassDefFoundError")
+          .doesNotContain("jsoup");
+      index.error = null;
+      assertThat(web.get("/search?q=experts").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void headAnswersWhatGetWould() {
+    // Javalin answers HEAD with 200 and no headers for any path that has a GET route, without
+    // running it: a missing paper, a bad date and an unhealthy server all looked fine to link
+    // checkers and uptime monitors. RFC 9110 section 9.3.2: the same status and header fields as
+    // GET, without content.
+    var store = Fixture.store();
+    FakeSearchIndex index = Fixture.index(store);
+    try (WebTestSupport web =
+        new WebTestSupport(WebConfig.defaults(), store, index, Fixture.CLOCK)) {
+      HttpResponse<String> paper = web.head("/papers/2506.00051");
+      assertThat(paper.statusCode()).isEqualTo(200);
+      assertThat(paper.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(paper.body()).isEmpty();
+      assertThat(web.head("/papers/2506.99999").statusCode()).isEqualTo(404);
+      assertThat(web.head("/day/2025-02-30").statusCode()).isEqualTo(400);
+      assertThat(web.head("/api/daily_papers").headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/json");
+      assertThat(web.head("/feeds/daily.rss").headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/rss+xml");
+      assertThat(web.head("/static/site.css").statusCode()).isEqualTo(200);
+      assertThat(web.head("/health").statusCode()).isEqualTo(200);
+      index.broken.set(true);
+      assertThat(web.head("/health").statusCode()).isEqualTo(503);
+    }
+  }
+
+  @Test
   void metricsCountRequestsByRouteAndShowSizes() {
     try (WebTestSupport web = WebTestSupport.fixture()) {
       web.get("/day/2025-06-16");
@@ -130,6 +178,13 @@ class OpsTest {
       assertThat(home.select("h1").text()).isEqualTo("Welcome to Paperboy");
       assertThat(home.select("pre code").eachText()).contains("bin/paperboy import FILE...");
       assertThat(home.text()).contains("harvest");
+      // import, harvest and reindex cannot open the search index while this server holds it
+      // ("search index ... is in use by another process"): the page says to stop it first, and
+      // that serve indexes by itself when it starts again.
+      assertThat(home.select(".steps").text())
+          .contains("Stop this server")
+          .doesNotContain("reindex");
+      assertThat(home.select("pre code").eachText()).contains("bin/paperboy serve");
       assertThat(web.page("/day/2025-06-16", 200).select("h1").text())
           .isEqualTo("Welcome to Paperboy");
       assertThat(web.page("/trending", 200).select(".notice h2").text())

@@ -2,7 +2,10 @@ package dev.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paperboy.core.search.SearchMode;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -87,7 +90,7 @@ class PagesTest {
   void badDaysAre400Pages() {
     Document d = web.page("/day/2025-02-30", 400);
     assertThat(d.select("h1").text()).isEqualTo("Bad request");
-    assertThat(d.text()).contains("date: must be a day as YYYY-MM-DD, got '2025-02-30'");
+    assertThat(d.text()).contains("date: there is no 30 February 2025");
     web.page("/day/yesterday", 400);
     web.page("/day/2025-06-16?p=0", 400);
     web.page("/day/2025-06-16?p=x", 400);
@@ -118,6 +121,24 @@ class PagesTest {
     web.page("/week/2025-W54", 400);
     web.page("/week/2025-25", 400);
     web.page("/month/2025-13", 400);
+  }
+
+  @Test
+  void weekAndMonthLinksStopWhereTheListsDo() {
+    // The lists run from Monday 16 June to Monday 23 June 2025. "Next week" from the last week
+    // led to empty weeks without end; the day pages already stop at the last list.
+    Document last = web.page("/week/2025-W26", 200);
+    assertThat(last.select("a[rel=next]")).isEmpty();
+    assertThat(last.select("a[rel=prev]").attr("href")).isEqualTo("/week/2025-W25");
+    Document first = web.page("/week/2025-W25", 200);
+    assertThat(first.select("a[rel=prev]")).isEmpty();
+    assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/week/2025-W26");
+    Document june = web.page("/month/2025-06", 200);
+    assertThat(june.select("a[rel=next], a[rel=prev]")).isEmpty();
+    // A week far after the lists links back towards them only.
+    Document later = web.page("/week/2025-W40", 200);
+    assertThat(later.select("a[rel=next]")).isEmpty();
+    assertThat(later.select("a[rel=prev]").attr("href")).isEqualTo("/week/2025-W39");
   }
 
   @Test
@@ -289,6 +310,71 @@ class PagesTest {
   }
 
   @Test
+  void semanticSearchPagesOnWithoutClaimingATotal() {
+    // A nearest-neighbour search ranks as many papers as it is asked for and cannot count the
+    // rest: its "total" is offset + limit. Read as a count, it gave page 1 no next page (so the
+    // reader never saw result 6) and a count that grew with every page.
+    var store = Fixture.store();
+    FakeSearchIndex index = new FakeSearchIndex(Set.of(SearchMode.BM25, SearchMode.SEMANTIC));
+    index.index(store.papersAfter(null, 1000));
+    WebConfig config =
+        WebConfig.defaults()
+            .withPageSize(5)
+            .withSearchModes(
+                new java.util.LinkedHashSet<>(List.of(SearchMode.BM25, SearchMode.SEMANTIC)));
+    try (WebTestSupport small = new WebTestSupport(config, store, index, Fixture.CLOCK)) {
+      Document one = small.page("/search?q=study&mode=semantic", 200);
+      assertThat(one.select(".card")).hasSize(5);
+      assertThat(one.select(".result-count").text()).startsWith("Results 1–5 in ");
+      assertThat(one.select(".pager .where").text()).isEqualTo("Page 1");
+      String next = one.select(".pager a[rel=next]").attr("href");
+      assertThat(next).isEqualTo("/search?q=study&mode=semantic&p=2");
+      Document two = small.page(next, 200);
+      assertThat(two.select(".card")).hasSize(5);
+      assertThat(two.select(".result-count").text()).startsWith("Results 6–10 in ");
+      assertThat(two.select(".card .title a").eachAttr("href"))
+          .doesNotContainAnyElementsOf(one.select(".card .title a").eachAttr("href"));
+      // 36 papers match: page 8 is the last (one paper), and there is no page 9.
+      Document last = small.page("/search?q=study&mode=semantic&p=8", 200);
+      assertThat(last.select(".card")).hasSize(1);
+      assertThat(last.select(".result-count").text()).startsWith("Results 36–36 in ");
+      assertThat(last.select(".pager a[rel=next]")).isEmpty();
+      assertThat(last.select(".pager a[rel=prev]")).hasSize(1);
+      small.page("/search?q=study&mode=semantic&p=9", 404);
+      // Keyword search counts exactly, and has no page past its last either.
+      assertThat(small.page("/search?q=study", 200).select(".result-count").text())
+          .startsWith("36 results in ");
+      small.page("/search?q=study&p=9", 404);
+      // No search pages past the first 1,000 results (200 pages of 5), whatever the mode.
+      small.page("/search?q=study&mode=semantic&p=201", 404);
+    }
+  }
+
+  @Test
+  void aQueryWithoutWordsFindsNothingByMeaning() {
+    // A vector search always has nearest neighbours: "*", "-" or an empty phrase embedded as they
+    // are brought back 50 arbitrary papers. Such a query is not sent to the index at all (the
+    // index here fails if it is asked).
+    var store = Fixture.store();
+    FakeSearchIndex index = new FakeSearchIndex(Set.of(SearchMode.BM25, SearchMode.SEMANTIC));
+    index.index(store.papersAfter(null, 1000));
+    index.error = new AssertionError("searched the index for a query without words");
+    WebConfig config =
+        WebConfig.defaults()
+            .withSearchModes(
+                new java.util.LinkedHashSet<>(List.of(SearchMode.BM25, SearchMode.SEMANTIC)));
+    try (WebTestSupport both = new WebTestSupport(config, store, index, Fixture.CLOCK)) {
+      for (String q : List.of("*", "-", "%22%22", "%E2%80%94+%3F", "-experts")) {
+        Document d = both.page("/search?mode=semantic&q=" + q, 200);
+        assertThat(d.select(".card")).as(q).isEmpty();
+        assertThat(d.select(".result-count").text()).as(q).startsWith("0 results");
+        assertThat(d.select(".notice h2").text()).as(q).isEqualTo("No results");
+      }
+      assertThat(both.json("/api/papers/search?mode=semantic&q=*", 200)).isEmpty();
+    }
+  }
+
+  @Test
   void unavailableModeSaysSoAndFallsBack() {
     Document d = web.page("/search?q=experts&mode=semantic", 200);
     assertThat(d.select(".notice.info").text())
@@ -370,6 +456,62 @@ class PagesTest {
     assertThat(home.select("link[rel=stylesheet], script[src], link[rel=icon]").eachAttr("href"))
         .allMatch(h -> h.startsWith("/static/"));
     assertThat(home.html()).doesNotContain("https://cdn").doesNotContain("fonts.googleapis");
+  }
+
+  @Test
+  void everyCssVariableTheStylesheetUsesIsDefined() {
+    // An undefined custom property falls back to its default: var(--line, #ccc) drew light grey
+    // borders on the dark theme's dark background, around comments and form fields.
+    String css = web.get("/static/site.css").body();
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("var\\((--[\\w-]+)").matcher(css);
+    while (m.find()) {
+      used.add(m.group(1));
+    }
+    java.util.Set<String> defined = new java.util.TreeSet<>();
+    java.util.regex.Matcher d = java.util.regex.Pattern.compile("(--[\\w-]+)\\s*:").matcher(css);
+    while (d.find()) {
+      defined.add(d.group(1));
+    }
+    assertThat(used).isNotEmpty();
+    assertThat(defined).containsAll(used);
+  }
+
+  @Test
+  void searchBoxesTakeNoMoreThanASearchAccepts() {
+    // Longer text is a 400 page; the header's box let readers type (or paste) it.
+    String max = Integer.toString(Params.MAX_QUERY_LENGTH);
+    assertThat(web.page("/", 200).select("#quick-q").attr("maxlength")).isEqualTo(max);
+    assertThat(web.page("/search", 200).select("input#q").attr("maxlength")).isEqualTo(max);
+  }
+
+  @Test
+  void paperPagesCarryCitationMetadataForReferenceManagers() {
+    // Zotero, Mendeley and Google Scholar read a paper from Highwire Press citation_* tags (as on
+    // arXiv's own pages); link previews read Open Graph. Without them "save to Zotero" saved a
+    // web page, not a paper.
+    Document d = web.page("/papers/2506.10001", 200);
+    assertThat(d.select("meta[name=citation_title]").attr("content"))
+        .isEqualTo("Sparse Mixture of Experts for Fast Inference");
+    assertThat(d.select("meta[name=citation_author]").eachAttr("content"))
+        .hasSize(9)
+        .isEqualTo(d.select(".authors.full .author").eachText());
+    assertThat(d.select("meta[name=citation_arxiv_id]").attr("content")).isEqualTo("2506.10001");
+    assertThat(d.select("meta[name=citation_pdf_url]").attr("content"))
+        .isEqualTo("https://arxiv.org/pdf/2506.10001");
+    assertThat(d.select("meta[name=citation_date]").attr("content"))
+        .matches("\\d{4}/\\d{2}/\\d{2}");
+    assertThat(d.select("meta[name=citation_doi]").attr("content")).isEqualTo("10.1234/test.5678");
+    assertThat(d.select("meta[property=og:title]").attr("content"))
+        .isEqualTo("Sparse Mixture of Experts for Fast Inference");
+    assertThat(d.select("meta[property=og:type]").attr("content")).isEqualTo("article");
+    // Escaped like everything else: the hostile title comes back as text, in one attribute.
+    Document hostile = web.page("/papers/" + Fixture.HOSTILE, 200);
+    assertThat(hostile.select("meta[name=citation_title]").attr("content"))
+        .isEqualTo(Fixture.HOSTILE_TITLE);
+    assertThat(hostile.select("head script").eachAttr("src")).containsOnly("/static/app.js");
+    // Lists are no papers: no citation tags there.
+    assertThat(web.page("/day/2025-06-16", 200).select("meta[name^=citation_]")).isEmpty();
   }
 
   @Test

@@ -64,6 +64,23 @@ final class WebTestSupport implements AutoCloseable {
     }
   }
 
+  /** A HEAD request: the status and headers GET would answer, without the content. */
+  HttpResponse<String> head(String pathAndQuery) {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(pathAndQuery))
+            .timeout(Duration.ofSeconds(20))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpResponse<String> post(String path) {
     HttpRequest request =
         HttpRequest.newBuilder(uri(path))

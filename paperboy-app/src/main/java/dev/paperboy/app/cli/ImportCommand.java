@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Import papers from files into the store and the search index.",
-      "Formats (detected from content unless --format is given): ${COMPLETION-CANDIDATES}.",
+      // ${COMPLETION-CANDIDATES} works in an option's description only (here it printed "null").
+      "The format of each file is detected from its content unless --format names it.",
       "Files may be gzipped. Bad records are reported with file:line and reason; the rest imports.",
       "Importing the same file again changes nothing."
     },

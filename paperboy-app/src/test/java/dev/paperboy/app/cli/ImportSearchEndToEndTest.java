@@ -48,6 +48,16 @@ class ImportSearchEndToEndTest {
   }
 
   @Test
+  void importHelpNamesEveryFormat() {
+    assertThat(run("import", "--help")).isZero();
+    String help = out.toString(StandardCharsets.UTF_8);
+    assertThat(help).doesNotContain("null");
+    for (var f : dev.paperboy.ingest.SourceFormat.values()) {
+      assertThat(help).contains(f.cliName());
+    }
+  }
+
+  @Test
   void importReportsBadRecordsSearchFindsTheRestAndReimportChangesNothing() throws Exception {
     Path file = fixture("arxiv-small.jsonl");
 

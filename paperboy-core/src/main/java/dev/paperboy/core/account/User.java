@@ -30,7 +30,8 @@ public record User(
       throw new IllegalArgumentException(
           "id, email, role and createdAt must not be null, id: " + id + ", role: " + role);
     }
-    displayName = checkDisplayName(displayName);
+    // Not checkDisplayName: names stored before its direction-control rule must still load.
+    displayName = checkStoredName(displayName);
   }
 
   public boolean suspended() {
@@ -49,11 +50,27 @@ public record User(
 
   /**
    * A display name as given, stripped; 1 to {@value #MAX_DISPLAY_NAME} characters without control
-   * characters.
+   * characters or text-direction controls.
    *
    * @throws IllegalArgumentException with a message fit to show to the person who typed it
    */
   public static String checkDisplayName(String name) {
+    String n = checkStoredName(name);
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      // The explicit direction embeddings, overrides and isolates of Unicode UAX #9 make a name
+      // show as other text than it is (U+202E before "nimda" shows "admin"; CVE-2021-42574).
+      if ((c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
+        throw new IllegalArgumentException(
+            String.format(
+                "display name must not contain text-direction controls (U+%04X)", (int) c));
+      }
+    }
+    return n;
+  }
+
+  /** What every name, stored or new, must be: 1 to 40 characters, no control characters. */
+  private static String checkStoredName(String name) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("display name must not be empty");
     }

@@ -22,22 +22,38 @@ public final class Views {
       String section,
       List<FeedLink> feeds,
       String query,
-      Viewer viewer) {
+      Viewer viewer,
+      List<MetaTag> tags) {
     public static PageMeta of(String title, String description, String section) {
-      return new PageMeta(title, description, section, List.of(), "", Viewer.READ_ONLY);
+      return new PageMeta(title, description, section, List.of(), "", Viewer.READ_ONLY, List.of());
     }
 
     public PageMeta withFeeds(List<FeedLink> f) {
-      return new PageMeta(title, description, section, f, query, viewer);
+      return new PageMeta(title, description, section, f, query, viewer, tags);
     }
 
     public PageMeta withQuery(String q) {
-      return new PageMeta(title, description, section, feeds, q, viewer);
+      return new PageMeta(title, description, section, feeds, q, viewer, tags);
     }
 
     /** The same page as seen by {@code v} (the layout shows sign-in or the account). */
     public PageMeta withViewer(Viewer v) {
-      return new PageMeta(title, description, section, feeds, query, v);
+      return new PageMeta(title, description, section, feeds, query, v, tags);
+    }
+
+    /** The page with these {@code <meta>} tags in its head. */
+    public PageMeta withTags(List<MetaTag> t) {
+      return new PageMeta(title, description, section, feeds, query, viewer, List.copyOf(t));
+    }
+  }
+
+  /**
+   * A {@code <meta>} tag of a page's head: {@code <meta property>} for Open Graph names ({@code
+   * og:...}, as the Open Graph protocol defines them), {@code <meta name>} for the rest.
+   */
+  public record MetaTag(String name, String content) {
+    public boolean property() {
+      return name.startsWith("og:");
     }
   }
 
@@ -91,9 +107,15 @@ public final class Views {
       @Nullable Boolean saved) {}
 
   /** Links to the previous and next page of a list, keeping its other parameters. */
+  /**
+   * Links to the previous and next pages.
+   *
+   * @param pages the number of pages, or 0 when it is not known (a search by meaning cannot count
+   *     its results; it only knows whether there is a next page)
+   */
   public record Pager(@Nullable String previous, @Nullable String next, int page, int pages) {
     public boolean shown() {
-      return pages > 1;
+      return pages > 1 || (pages == 0 && (previous != null || next != null));
     }
   }
 
@@ -187,7 +209,7 @@ public final class Views {
       String to,
       boolean codeOnly,
       List<PaperCard> cards,
-      long total,
+      String count,
       String took,
       Pager pager,
       @Nullable Link feedRss,

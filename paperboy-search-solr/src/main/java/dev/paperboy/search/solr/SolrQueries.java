@@ -51,17 +51,18 @@ final class SolrQueries {
     if (!words.isEmpty()) {
       positive.add(nested(params, prefix + "w", words(field, words)));
     }
+    // Words restricted to a field are a bag of their own over that field (title:diffusion).
+    for (QuerySyntax.Field f : QuerySyntax.Field.values()) {
+      String fieldWords = syntax.words(f);
+      if (!fieldWords.isEmpty()) {
+        positive.add(nested(params, prefix + "w_" + f.indexName(), words(f.indexName(), fieldWords)));
+      }
+    }
     for (Clause c : syntax.clauses()) {
       if (c.kind() == QuerySyntax.Kind.WORDS && !c.excluded()) {
-        continue; // in the bag of words above
+        continue; // in a bag of words above
       }
-      String ref =
-          nested(
-              params,
-              prefix + (n++),
-              c.kind() == QuerySyntax.Kind.PREFIX
-                  ? prefixQuery(field, c.text())
-                  : phrase(field, c));
+      String ref = nested(params, prefix + (n++), part(field, c));
       if (c.excluded()) {
         negative.add("-" + ref);
       } else {
@@ -110,21 +111,19 @@ final class SolrQueries {
     List<String> should = new ArrayList<>();
     int n = 0;
     for (String field : List.of(SolrDocuments.TITLE, SolrDocuments.ABSTRACT)) {
-      String words = syntax.words();
-      if (!words.isEmpty()) {
-        should.add(nested(params, "hl_" + (n++), words(field, words)));
+      for (String words : List.of(syntax.words(), syntax.words(fieldNamed(field)))) {
+        if (!words.isEmpty()) {
+          should.add(nested(params, "hl_" + (n++), words(field, words)));
+        }
       }
       for (Clause c : syntax.clauses()) {
         if (c.excluded() || c.kind() == QuerySyntax.Kind.WORDS) {
           continue;
         }
-        should.add(
-            nested(
-                params,
-                "hl_" + (n++),
-                c.kind() == QuerySyntax.Kind.PREFIX
-                    ? prefixQuery(field, c.text())
-                    : phrase(field, c)));
+        if (c.field() != null && !c.field().indexName().equals(field)) {
+          continue; // a part restricted to another field is not marked in this one
+        }
+        should.add(nested(params, "hl_" + (n++), part(field, c)));
       }
     }
     if (should.isEmpty()) {
@@ -135,13 +134,52 @@ final class SolrQueries {
     return true;
   }
 
+  /**
+   * Adds, as an {@code fq}, what the keyword query requires and forbids (every quoted phrase
+   * present, no excluded part present), so that vector searches, which read the {@code fq}s as
+   * their pre-filter, respect them as keyword searches do ({@code KeywordQuery#toFilter}).
+   *
+   * @return false when the query requires and forbids nothing (then nothing is added)
+   */
+  static boolean addSyntaxFilter(
+      ModifiableSolrParams params, QuerySyntax syntax, String field, String prefix) {
+    List<String> parts = new ArrayList<>();
+    int n = 0;
+    for (Clause c : syntax.clauses()) {
+      if (!c.excluded() && c.kind() != QuerySyntax.Kind.PHRASE) {
+        continue;
+      }
+      parts.add((c.excluded() ? "-" : "+") + nested(params, prefix + (n++), part(field, c)));
+    }
+    if (parts.isEmpty()) {
+      return false;
+    }
+    // "Everything" as a required part: a part that analyses to nothing (a phrase of stopwords) is
+    // left out by the parser, and the exclusions need something to take away from.
+    params.add("fq", "{!lucene q.op=AND}*:* " + String.join(" ", parts));
+    return true;
+  }
+
+  /** A phrase, an excluded word or a prefix over its own field, or {@code field} when it has none. */
+  private static Part part(String field, Clause c) {
+    String target = c.field() == null ? field : c.field().indexName();
+    return c.kind() == QuerySyntax.Kind.PREFIX
+        ? prefixQuery(target, c.text())
+        : new Part("field f=" + target, c.text());
+  }
+
+  private static QuerySyntax.@Nullable Field fieldNamed(String name) {
+    for (QuerySyntax.Field f : QuerySyntax.Field.values()) {
+      if (f.indexName().equals(name)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
   /** The bag of words: the whole text as one escaped term, analysed into optional terms. */
   private static Part words(String field, String text) {
     return new Part("lucene df=" + field + " q.op=OR", ClientUtils.escapeQueryChars(text));
-  }
-
-  private static Part phrase(String field, Clause c) {
-    return new Part("field f=" + field, c.text());
   }
 
   /**

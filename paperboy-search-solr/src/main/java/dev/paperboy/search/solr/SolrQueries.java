@@ -20,8 +20,14 @@ import org.jspecify.annotations.Nullable;
  *       clauses (the {@code lucene} parser on the whole text escaped as one term, operator OR);
  *   <li>phrases: required, {@code {!field}} (a phrase query when the text has several tokens);
  *   <li>prefixes: optional, {@code {!prefix}} on the lower-cased text;
- *   <li>exclusions: prohibited, {@code {!field}} or {@code {!prefix}}.
+ *   <li>exclusions: prohibited, {@code {!field}} or {@code {!prefix}};
+ *   <li>parts with a field prefix ({@code title:}, {@code abstract:}): the same, over that field
+ *       instead of {@code contents} (the field's plain words are a bag of their own).
  * </ul>
+ *
+ * <p>For vector searches, {@link #addSyntaxFilter} adds the required phrases and the exclusions as
+ * an {@code fq}, the pre-filter of Solr's {@code knn}, as the embedded index filters its vector
+ * candidates.
  *
  * <p>The user's text never sits inside the query's structure: every part is a request parameter of
  * its own, nested by reference ({@code _query_:"{!v=$name}"}); {@code {!field}} and {@code
@@ -55,7 +61,8 @@ final class SolrQueries {
     for (QuerySyntax.Field f : QuerySyntax.Field.values()) {
       String fieldWords = syntax.words(f);
       if (!fieldWords.isEmpty()) {
-        positive.add(nested(params, prefix + "w_" + f.indexName(), words(f.indexName(), fieldWords)));
+        positive.add(
+            nested(params, prefix + "w_" + f.indexName(), words(f.indexName(), fieldWords)));
       }
     }
     for (Clause c : syntax.clauses()) {
@@ -160,7 +167,9 @@ final class SolrQueries {
     return true;
   }
 
-  /** A phrase, an excluded word or a prefix over its own field, or {@code field} when it has none. */
+  /**
+   * A phrase, an excluded word or a prefix over its own field, or {@code field} when it has none.
+   */
   private static Part part(String field, Clause c) {
     String target = c.field() == null ? field : c.field().indexName();
     return c.kind() == QuerySyntax.Kind.PREFIX

@@ -2,11 +2,14 @@ package dev.paperboy.search;
 
 import dev.paperboy.core.search.QuerySyntax;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BytesRef;
@@ -34,9 +37,28 @@ import org.jspecify.annotations.Nullable;
  *       plain words). Prefixes match the stemmed index terms as typed ({@code netw*} finds {@code
  *       networks}, {@code studies*} finds nothing because {@code studies} is indexed as {@code
  *       studi}).
- *   <li>Anything else ({@code + | ( ) ~ \ :} and the like) is ordinary text, which the analyzer
+ *   <li>{@code title:word}, {@code title:"a phrase"}, {@code title:word*} (and {@code abstract:}):
+ *       the part is looked for in {@link PaperDocuments#TITLE} (or {@link PaperDocuments#ABSTRACT})
+ *       instead of {@link PaperDocuments#CONTENTS}, and otherwise means what it means without the
+ *       prefix: a word is optional (scored by BM25 over that field), a phrase required, {@code
+ *       -title:word} leaves out papers with the word in the title.
+ *   <li>{@code author:name} is the plain word {@code name}: the index has no author field of its
+ *       own (authors are only in {@link PaperDocuments#CONTENTS}), so it is looked for everywhere.
+ *   <li>Any other {@code :} separates words ({@code foo:bar} is {@code foo bar}, {@code http://x}
+ *       is {@code http x}).
+ *   <li>Anything else ({@code + | ( ) ~ \} and the like) is ordinary text, which the analyzer
  *       mostly turns into nothing.
  * </ul>
+ *
+ * <h2>Every mode follows the same rule</h2>
+ *
+ * <p>Search by meaning (semantic, and the vector side of hybrid) embeds {@link #plainText()}: the
+ * words and phrases to look for, without quotes, field prefixes or excluded parts. Whatever a
+ * keyword search requires or forbids holds in every mode: {@link #toFilter} (every quoted phrase
+ * present, no excluded part present) restricts the vector candidates too, so a paper containing an
+ * excluded word is never returned, and a paper without a quoted phrase is never returned, whatever
+ * the mode. Plain words and prefixes are optional in keyword search and so do not restrict the
+ * vector side (finding papers without the words is what search by meaning is for).
  *
  * <p>Input beyond {@value #MAX_CHARS} characters is ignored, which also bounds the number of
  * clauses well below Lucene's limit of 1024. A query with nothing left to look for (only stopwords,
@@ -71,8 +93,10 @@ public record KeywordQuery(List<Clause> clauses) {
    *
    * @param text the raw text (for {@link Kind#PREFIX}, without the star)
    * @param excluded true when prefixed by {@code -}
+   * @param field the index field the part is restricted to, or null for the field a query is built
+   *     over
    */
-  public record Clause(Kind kind, String text, boolean excluded) {
+  public record Clause(Kind kind, String text, boolean excluded, @Nullable String field) {
     public Clause {
       if (kind == null) {
         throw new IllegalArgumentException("clause kind must not be null");
@@ -80,6 +104,14 @@ public record KeywordQuery(List<Clause> clauses) {
       if (text == null || text.isBlank()) {
         throw new IllegalArgumentException("clause text must not be blank, kind: " + kind);
       }
+      if (field != null && field.isBlank()) {
+        throw new IllegalArgumentException("clause field must not be blank, text: " + text);
+      }
+    }
+
+    /** A part over the field a query is built over. */
+    public Clause(Kind kind, String text, boolean excluded) {
+      this(kind, text, excluded, null);
     }
   }
 
@@ -94,7 +126,12 @@ public record KeywordQuery(List<Clause> clauses) {
   public static KeywordQuery parse(@Nullable String input) {
     List<Clause> clauses = new ArrayList<>();
     for (QuerySyntax.Clause c : QuerySyntax.parse(input).clauses()) {
-      clauses.add(new Clause(Kind.valueOf(c.kind().name()), c.text(), c.excluded()));
+      clauses.add(
+          new Clause(
+              Kind.valueOf(c.kind().name()),
+              c.text(),
+              c.excluded(),
+              c.field() == null ? null : c.field().indexName()));
     }
     return new KeywordQuery(clauses);
   }
@@ -104,7 +141,10 @@ public record KeywordQuery(List<Clause> clauses) {
     return QuerySyntax.truncate(input);
   }
 
-  /** The words to look for, without operators (e.g. what to embed for semantic search). */
+  /**
+   * The words to look for, without operators, quotes, field prefixes or exclusions: what search by
+   * meaning embeds.
+   */
   public String plainText() {
     StringBuilder sb = new StringBuilder();
     for (Clause c : clauses) {
@@ -138,42 +178,85 @@ public record KeywordQuery(List<Clause> clauses) {
     return build(field, analyzer, false);
   }
 
+  /**
+   * What every mode must respect, as a filter for vector candidates: every quoted phrase present (a
+   * required part of the ranking query) and no excluded part present.
+   *
+   * @return null when the query requires and forbids nothing
+   */
+  public @Nullable Query toFilter(String field, Analyzer analyzer) {
+    QueryBuilder qb = new QueryBuilder(analyzer);
+    BooleanQuery.Builder bq = new BooleanQuery.Builder();
+    boolean any = false;
+    boolean required = false;
+    for (Clause c : clauses) {
+      if (!c.excluded() && c.kind() != Kind.PHRASE) {
+        continue;
+      }
+      Query q = part(qb, field, c, analyzer);
+      if (q == null) {
+        continue; // analyses to nothing, left out of the ranking query too
+      }
+      bq.add(q, c.excluded() ? Occur.MUST_NOT : Occur.FILTER);
+      any = true;
+      required |= !c.excluded();
+    }
+    if (!any) {
+      return null;
+    }
+    if (!required) {
+      bq.add(new MatchAllDocsQuery(), Occur.FILTER); // a purely negative query matches nothing
+    }
+    return bq.build();
+  }
+
+  /** A phrase, an excluded word or a prefix as one query over its field; null when empty. */
+  private static @Nullable Query part(QueryBuilder qb, String field, Clause c, Analyzer analyzer) {
+    String target = c.field() == null ? field : c.field();
+    // An excluded word that analyses to several tokens (-covid-19) excludes them together.
+    return c.kind() == Kind.PREFIX
+        ? prefix(target, c.text(), analyzer)
+        : qb.createPhraseQuery(target, c.text());
+  }
+
   private @Nullable Query build(String field, Analyzer analyzer, boolean ranking) {
     QueryBuilder qb = new QueryBuilder(analyzer);
     BooleanQuery.Builder bq = new BooleanQuery.Builder();
     boolean positive = false;
-    StringBuilder words = new StringBuilder();
+    // Plain words per field, in order of first use: each field's words are one bag.
+    Map<String, StringBuilder> words = new LinkedHashMap<>();
     for (Clause c : clauses) {
+      if (!ranking && c.field() != null && !c.field().equals(field)) {
+        continue; // a part restricted to another field neither boosts nor marks this one
+      }
       if (c.excluded()) {
         if (ranking) {
-          // An excluded word that analyses to several tokens (-covid-19) excludes them together.
-          Query q =
-              c.kind() == Kind.PREFIX
-                  ? prefix(field, c.text(), analyzer)
-                  : qb.createPhraseQuery(field, c.text());
+          Query q = part(qb, field, c, analyzer);
           if (q != null) {
             bq.add(q, Occur.MUST_NOT);
           }
         }
         continue;
       }
+      String target = c.field() == null ? field : c.field();
       switch (c.kind()) {
-        case WORDS -> words.append(c.text()).append(' ');
+        case WORDS ->
+            words.computeIfAbsent(target, f -> new StringBuilder()).append(c.text()).append(' ');
         case PHRASE -> {
-          Query q = qb.createPhraseQuery(field, c.text());
+          Query q = qb.createPhraseQuery(target, c.text());
           if (q != null) {
             bq.add(q, ranking ? Occur.MUST : Occur.SHOULD);
             positive = true;
           }
         }
         case PREFIX -> {
-          bq.add(prefix(field, c.text(), analyzer), Occur.SHOULD);
+          bq.add(prefix(target, c.text(), analyzer), Occur.SHOULD);
           positive = true;
         }
       }
     }
-    if (!words.isEmpty()) {
-      Query q = qb.createBooleanQuery(field, words.toString(), Occur.SHOULD);
+    for (Map.Entry<String, StringBuilder> bag : words.entrySet()) {
+      Query q = qb.createBooleanQuery(bag.getKey(), bag.getValue().toString(), Occur.SHOULD);
       if (q != null) {
         bq.add(q, Occur.SHOULD);
         positive = true;

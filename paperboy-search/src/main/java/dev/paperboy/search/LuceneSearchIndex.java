@@ -75,6 +75,8 @@ import org.slf4j.LoggerFactory;
  * HNSW) and {@link SearchMode#HYBRID} (BM25 and vector candidates fused, see {@link
  * HybridOptions}); filters apply to every mode. Papers without a vector yet are found by BM25 and
  * hybrid search only. Without it, {@code SEMANTIC} is refused and {@code HYBRID} ranks by BM25.
+ * Search by meaning embeds the query's words without its syntax, and its quoted phrases and
+ * exclusions restrict vector candidates as they restrict keyword hits ({@link KeywordQuery}).
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
@@ -458,13 +460,17 @@ public final class LuceneSearchIndex implements SearchIndex {
           throw new IllegalArgumentException(
               "search by meaning is not available: no embedding model is configured");
         }
-        float[] vector = semantic.embedder().embedQuery(query.text());
+        String text = keywords.plainText();
+        if (text.isBlank()) {
+          yield nothing(started);
+        }
+        float[] vector = semantic.embedder().embedQuery(text);
         yield withSearcher(
             searcher -> {
               HybridRanker ranker = new HybridRanker(searcher, semantic.hybrid());
               int wanted = query.offset() + query.limit();
               List<Scored<Integer>> ranked =
-                  ranker.semantic(vector, SearchFilters.of(query), wanted);
+                  ranker.semantic(vector, vectorFilter(query, keywords), wanted);
               return fusedResult(searcher, query, keywords, ranked, started);
             });
       }
@@ -473,22 +479,44 @@ public final class LuceneSearchIndex implements SearchIndex {
           // Papers without vectors rank by BM25 in hybrid search; with no model, all of them do.
           yield withSearcher(searcher -> searchBm25(searcher, query, keywords, started));
         }
-        float[] vector = semantic.embedder().embedQuery(query.text());
+        String text = keywords.plainText();
+        if (text.isBlank()) {
+          yield nothing(started);
+        }
+        float[] vector = semantic.embedder().embedQuery(text);
         yield withSearcher(
             searcher -> {
               HybridRanker ranker = new HybridRanker(searcher, semantic.hybrid());
-              Query filter = SearchFilters.of(query);
               Query lexical = bm25Query(keywords);
               List<Scored<Integer>> ranked =
                   ranker.hybrid(
-                      lexical == null ? null : SearchFilters.apply(lexical, filter),
+                      lexical == null
+                          ? null
+                          : SearchFilters.apply(lexical, SearchFilters.of(query)),
                       vector,
-                      filter,
+                      vectorFilter(query, keywords),
                       query.offset() + query.limit());
               return fusedResult(searcher, query, keywords, ranked, started);
             });
       }
     };
+  }
+
+  private static SearchResult nothing(long started) {
+    return new SearchResult(0, List.of(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * The filter of vector candidates: the query's filters, and what the keyword query requires and
+   * forbids (quoted phrases, exclusions; see {@link KeywordQuery}), so every mode respects them.
+   */
+  private @Nullable Query vectorFilter(SearchQuery query, KeywordQuery keywords) {
+    Query filters = SearchFilters.of(query);
+    Query syntax = keywords.toFilter(PaperDocuments.CONTENTS, analyzer);
+    if (syntax == null) {
+      return filters;
+    }
+    return filters == null ? syntax : SearchFilters.apply(syntax, filters);
   }
 
   private SearchResult fusedResult(

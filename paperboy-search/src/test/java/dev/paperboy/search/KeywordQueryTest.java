@@ -106,7 +106,57 @@ class KeywordQueryTest {
   @Test
   void otherOperatorCharactersAreText() {
     assertThat(ranking("a +b | (c) ~d e~2 f\\g h:i"))
-        .isEqualTo("f:b f:c f:d f:e f:2 f:f f:g f:h:i");
+        .isEqualTo("f:b f:c f:d f:e f:2 f:f f:g f:h f:i");
+  }
+
+  @Test
+  void fieldPrefixesRestrictAPartToTheTitleOrTheAbstract() {
+    assertThat(
+            KeywordQuery.parse("title:Diffusion ABSTRACT:\"score matching\" -title:gan").clauses())
+        .containsExactly(
+            new Clause(Kind.WORDS, "Diffusion", false, "title"),
+            new Clause(Kind.PHRASE, "score matching", false, "abstract"),
+            new Clause(Kind.WORDS, "gan", true, "title"));
+    assertThat(ranking("title:diffusion")).isEqualTo("title:diffus");
+    assertThat(ranking("title:diffusion models")).isEqualTo("title:diffus f:model");
+    assertThat(ranking("abstract:\"score matching\" -title:gan title:diff*"))
+        .isEqualTo("+abstract:\"score match\" -title:gan title:diff*");
+    // Several words for one field are one bag over it.
+    assertThat(ranking("title:neural title:networks")).isEqualTo("title:neural title:network");
+  }
+
+  @Test
+  void authorPrefixIsDroppedAndOtherColonsSeparateWords() {
+    // No author field is indexed: the name is looked for everywhere, the prefix not at all.
+    assertThat(KeywordQuery.parse("author:Hinton").clauses())
+        .containsExactly(new Clause(Kind.WORDS, "Hinton", false));
+    assertThat(ranking("author:\"geoffrey hinton\"")).isEqualTo("+f:\"geoffrei hinton\"");
+    assertThat(ranking("foo:bar")).isEqualTo("f:foo f:bar");
+    assertThat(ranking("http://example.org/x")).isEqualTo("f:http f:example.org f:x");
+    assertThat(ranking("vision -foo:bar")).isEqualTo("-f:\"foo bar\" f:vision");
+    // A prefix with nothing after it, or a lone colon, looks for nothing.
+    assertThat(ranking("title: :")).isNull();
+    assertThat(ranking("title:\"unclosed")).isEqualTo("f:unclos");
+  }
+
+  @Test
+  void matchAnyQueryLeavesOutPartsRestrictedToAnotherField() {
+    KeywordQuery q = KeywordQuery.parse("title:diffusion abstract:noise \"image model\"");
+    assertThat(q.toMatchAnyQuery("title", analyzer))
+        .hasToString("title:\"imag model\" title:diffus");
+    assertThat(q.toMatchAnyQuery("abstract", analyzer))
+        .hasToString("abstract:\"imag model\" abstract:nois");
+  }
+
+  @Test
+  void filterRequiresPhrasesAndForbidsExclusionsButNotWords() {
+    assertThat(KeywordQuery.parse("nets rout*").toFilter("f", analyzer)).isNull();
+    assertThat(KeywordQuery.parse("nets -transformer -title:gan").toFilter("f", analyzer))
+        .hasToString("-f:transform -title:gan #*:*");
+    assertThat(KeywordQuery.parse("\"graph neural\" nets -vis*").toFilter("f", analyzer))
+        .hasToString("#f:\"graph neural\" -f:vis*");
+    // A phrase of stopwords is left out of the ranking query, and so of the filter.
+    assertThat(KeywordQuery.parse("\"the of\" nets").toFilter("f", analyzer)).isNull();
   }
 
   @Test
@@ -131,6 +181,9 @@ class KeywordQueryTest {
   void plainTextKeepsWhatToLookForWithoutOperators() {
     assertThat(KeywordQuery.parse("\"graph neural\" nets -vision rout*").plainText())
         .isEqualTo("graph neural nets rout");
+    assertThat(
+            KeywordQuery.parse("title:\"graph neural\" author:hinton foo:bar -title:x").plainText())
+        .isEqualTo("graph neural hinton foo bar");
   }
 
   @Property(tries = 500)
@@ -138,12 +191,46 @@ class KeywordQueryTest {
     KeywordQuery q = KeywordQuery.parse(input);
     q.toQuery("f", analyzer);
     q.toMatchAnyQuery("f", analyzer);
+    q.toMatchAnyQuery("title", analyzer);
+    q.toFilter("f", analyzer);
     q.plainText();
   }
 
   @Property(tries = 300)
   void operatorHeavyInputParsesWithoutThrowing(@ForAll("operatorSoup") String input) {
-    KeywordQuery.parse(input).toQuery("f", analyzer);
+    KeywordQuery q = KeywordQuery.parse(input);
+    q.toQuery("f", analyzer);
+    q.toFilter("f", analyzer);
+  }
+
+  @Property(tries = 300)
+  void fieldSyntaxInputParsesWithoutThrowing(@ForAll("fieldSoup") String input) {
+    KeywordQuery q = KeywordQuery.parse(input);
+    q.toQuery("f", analyzer);
+    q.toMatchAnyQuery("title", analyzer);
+    q.toFilter("f", analyzer);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> fieldSoup() {
+    return net.jqwik.api.Arbitraries.of(
+            "title:",
+            "abstract:",
+            "author:",
+            "TITLE:",
+            "foo:",
+            ":",
+            "-",
+            "\"",
+            "*",
+            " ",
+            "ab",
+            "x*",
+            "http://",
+            "the")
+        .list()
+        .ofMaxSize(20)
+        .map(parts -> String.join("", parts));
   }
 
   @net.jqwik.api.Provide

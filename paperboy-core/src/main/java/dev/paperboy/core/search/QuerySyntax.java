@@ -19,8 +19,21 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code word*}: words starting with {@code word} (at least {@value #MIN_PREFIX} characters
  *       before the star, at most {@value #MAX_PREFIXES} such words per query; more are read as
  *       plain words).
+ *   <li>{@code title:word}, {@code title:"a phrase"}, {@code title:word*}, and the same with {@code
+ *       abstract:}: the part is looked for in that field only ({@link Field}); otherwise it means
+ *       what it means without the prefix (a word is optional, a phrase required, {@code
+ *       -title:word} excludes). Field names ignore case.
+ *   <li>{@code author:name}: read as the plain word {@code name}. The indexes hold authors only
+ *       within the text of every field together, not as a field of their own, so the word is looked
+ *       for everywhere; the prefix is dropped rather than searched as a word.
+ *   <li>Any other {@code :} (an unknown prefix such as {@code foo:bar}, a URL such as {@code
+ *       http://x}) separates words like a space: {@code foo:bar} is {@code foo bar}, and {@code
+ *       -foo:bar} leaves out papers with the words {@code foo bar} together.
  *   <li>Anything else is ordinary text, which the engines' analyzers mostly turn into nothing.
  * </ul>
+ *
+ * <p>{@link #plainText()} is what search by meaning embeds: the text of every part that is not an
+ * exclusion, without operators, quotes or field prefixes.
  *
  * <p>Input beyond {@value #MAX_CHARS} characters is ignored.
  *
@@ -45,12 +58,46 @@ public record QuerySyntax(List<Clause> clauses) {
   }
 
   /**
+   * The fields a part can be restricted to with {@code name:}; every engine indexes them as text of
+   * their own under {@link #indexName()}.
+   */
+  public enum Field {
+    TITLE("title"),
+    ABSTRACT("abstract");
+
+    private final String indexName;
+
+    Field(String indexName) {
+      this.indexName = indexName;
+    }
+
+    /** The field's name in the indexes (and in the query syntax). */
+    public String indexName() {
+      return indexName;
+    }
+
+    /** The field called {@code name} (ignoring case), or null when there is none. */
+    static @Nullable Field named(String name) {
+      for (Field f : values()) {
+        if (f.indexName.equalsIgnoreCase(name)) {
+          return f;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** Prefix read as "no field": authors are searched within the text of every field together. */
+  private static final String AUTHOR = "author";
+
+  /**
    * One part of the query.
    *
-   * @param text the raw text (for {@link Kind#PREFIX}, without the star)
+   * @param text the raw text (for {@link Kind#PREFIX}, without the star; without a field prefix)
    * @param excluded true when prefixed by {@code -}
+   * @param field the field the part is restricted to, or null for all the paper's text
    */
-  public record Clause(Kind kind, String text, boolean excluded) {
+  public record Clause(Kind kind, String text, boolean excluded, @Nullable Field field) {
     public Clause {
       if (kind == null) {
         throw new IllegalArgumentException("clause kind must not be null");
@@ -58,6 +105,11 @@ public record QuerySyntax(List<Clause> clauses) {
       if (text == null || text.isBlank()) {
         throw new IllegalArgumentException("clause text must not be blank, kind: " + kind);
       }
+    }
+
+    /** A part over all the paper's text. */
+    public Clause(Kind kind, String text, boolean excluded) {
+      this(kind, text, excluded, null);
     }
   }
 
@@ -97,10 +149,7 @@ public record QuerySyntax(List<Clause> clauses) {
           i++;
           continue;
         }
-        String phrase = s.substring(i + 1, close);
-        if (!phrase.isBlank()) {
-          clauses.add(new Clause(Kind.PHRASE, phrase, excluded));
-        }
+        addPhrase(clauses, s.substring(i + 1, close), excluded, null);
         i = close + 1;
         continue;
       }
@@ -109,19 +158,50 @@ public record QuerySyntax(List<Clause> clauses) {
         i++;
       }
       String word = s.substring(start, i);
+      Field field = null;
+      int colon = word.indexOf(':');
+      if (colon > 0) {
+        String name = word.substring(0, colon);
+        field = Field.named(name);
+        if (field != null || name.equalsIgnoreCase(AUTHOR)) {
+          word = word.substring(colon + 1);
+          if (word.isEmpty()) {
+            // title:"a phrase": the quoted phrase right after the prefix.
+            int close = i < n && s.charAt(i) == '"' ? s.indexOf('"', i + 1) : -1;
+            if (close > 0) {
+              addPhrase(clauses, s.substring(i + 1, close), excluded, field);
+              i = close + 1;
+            }
+            continue;
+          }
+        }
+      }
+      // Any other colon separates words (StandardTokenizer would keep foo:bar as one token).
+      word = word.replace(':', ' ').strip();
+      if (word.isEmpty()) {
+        continue;
+      }
       String stem = stripStars(word);
       if (word.endsWith("*")
           && stem.length() >= MIN_PREFIX
           && stem.indexOf('*') < 0
+          && stem.indexOf(' ') < 0
           && Character.isLetterOrDigit(stem.codePointBefore(stem.length()))
           && prefixes < MAX_PREFIXES) {
         prefixes++;
-        clauses.add(new Clause(Kind.PREFIX, stem, excluded));
+        clauses.add(new Clause(Kind.PREFIX, stem, excluded, field));
       } else {
-        clauses.add(new Clause(Kind.WORDS, word, excluded));
+        clauses.add(new Clause(Kind.WORDS, word, excluded, field));
       }
     }
     return new QuerySyntax(clauses);
+  }
+
+  private static void addPhrase(
+      List<Clause> clauses, String phrase, boolean excluded, @Nullable Field field) {
+    if (!phrase.isBlank()) {
+      clauses.add(new Clause(Kind.PHRASE, phrase, excluded, field));
+    }
   }
 
   /** The input's first {@link #MAX_CHARS} characters, without splitting a surrogate pair. */
@@ -154,18 +234,32 @@ public record QuerySyntax(List<Clause> clauses) {
     return clauses.stream().anyMatch(c -> !c.excluded());
   }
 
-  /** The plain words joined by spaces, in input order (they are analysed together). */
+  /**
+   * The plain words over all the paper's text joined by spaces, in input order (they are analysed
+   * together).
+   */
   public String words() {
+    return words(null);
+  }
+
+  /**
+   * The plain words restricted to {@code field} (null: those over all the paper's text) joined by
+   * spaces, in input order.
+   */
+  public String words(@Nullable Field field) {
     StringBuilder sb = new StringBuilder();
     for (Clause c : clauses) {
-      if (!c.excluded() && c.kind() == Kind.WORDS) {
+      if (!c.excluded() && c.kind() == Kind.WORDS && c.field() == field) {
         sb.append(c.text()).append(' ');
       }
     }
     return sb.toString().strip();
   }
 
-  /** The words to look for, without operators (e.g. what to embed for semantic search). */
+  /**
+   * The words to look for, without operators, quotes, field prefixes or exclusions: what search by
+   * meaning embeds.
+   */
   public String plainText() {
     StringBuilder sb = new StringBuilder();
     for (Clause c : clauses) {

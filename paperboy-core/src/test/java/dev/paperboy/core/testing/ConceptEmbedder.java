@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,6 +40,9 @@ public final class ConceptEmbedder implements Embedder {
   /** Documents embedded so far. */
   public final AtomicInteger documents = new AtomicInteger();
 
+  /** The query texts embedded so far, in order. */
+  public final List<String> queries = new CopyOnWriteArrayList<>();
+
   private static void concept(String name, String... words) {
     for (String w : words) {
       CONCEPTS.put(w, name);
@@ -57,6 +61,7 @@ public final class ConceptEmbedder implements Embedder {
 
   @Override
   public float[] embedQuery(String query) {
+    queries.add(query);
     return embed(query);
   }
 

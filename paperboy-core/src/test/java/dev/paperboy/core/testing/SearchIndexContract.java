@@ -214,6 +214,48 @@ public abstract class SearchIndexContract {
     assertThat(search("\"learning to rank\"").total()).isEqualTo(1);
   }
 
+  private void addFieldFixtures() {
+    add(
+        Papers.paper(
+            "2501.00001",
+            "Diffusion models for images",
+            "Diffusion denoises pictures step by step."),
+        Papers.paper("2501.00002", "Image generation", "A diffusion process generates images."),
+        Papers.paper("2501.00003", "Graph learning", "Nothing about noise.").toBuilder()
+            .authors(List.of("Geoffrey Hinton"))
+            .build());
+  }
+
+  @Test
+  void fieldPrefixesRestrictWordsAndPhrasesToTheTitleOrTheAbstract() {
+    addFieldFixtures();
+    assertThat(ids(search("title:diffusion"))).containsExactly("2501.00001");
+    assertThat(ids(search("Title:Diffusion"))).containsExactly("2501.00001");
+    assertThat(ids(search("title:diff*"))).containsExactly("2501.00001");
+    assertThat(ids(search("abstract:diffusion")))
+        .containsExactlyInAnyOrder("2501.00001", "2501.00002");
+    assertThat(ids(search("title:\"diffusion models\""))).containsExactly("2501.00001");
+    assertThat(search("abstract:\"diffusion models\"").total()).isZero();
+    assertThat(ids(search("diffusion -title:diffusion"))).containsExactly("2501.00002");
+    // A part restricted to the title is marked in the title only.
+    SearchHit hit = search("title:diffusion").hits().get(0);
+    assertThat(marked(hit.title())).containsExactly("Diffusion");
+    assertThat(hit.snippet().hasMatch()).isFalse();
+  }
+
+  @Test
+  void authorPrefixFindsTheNameAndOtherColonsSeparateWords() {
+    addFieldFixtures();
+    // Authors have no field of their own: the name is looked for in all the paper's text.
+    assertThat(ids(search("author:hinton"))).containsExactly("2501.00003");
+    assertThat(ids(search("author:\"geoffrey hinton\""))).containsExactly("2501.00003");
+    assertThat(ids(search("foo:diffusion"))).containsExactlyInAnyOrder("2501.00001", "2501.00002");
+    assertThat(ids(search("http://example.org/diffusion")))
+        .containsExactlyInAnyOrder("2501.00001", "2501.00002");
+    assertThat(search("title:").total()).isZero();
+    assertThat(search("title: :").total()).isZero();
+  }
+
   // --- filters ---------------------------------------------------------------------------------
 
   private void addFilterFixtures() {
@@ -775,6 +817,45 @@ public abstract class SearchIndexContract {
         new SearchQuery(
             "immune memory", SearchMode.HYBRID, Set.of("q-bio.BM"), null, null, false, 0, 10);
     assertThat(hitIds(semantic.search(hybrid))).containsExactly(FOLDING.id());
+  }
+
+  @Test
+  void searchByMeaningEmbedsThePlainWordsAndNeverReturnsAnExcludedWord() {
+    SearchIndex semantic = semanticIndex();
+    for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+      List<ArxivId> found =
+          hitIds(semantic.search(SearchQuery.of("immune memory -booster", mode, 10)));
+      assertThat(found).as("mode %s", mode).contains(VACCINES.id()).doesNotContain(ANTIBODIES.id());
+      assertThat(
+              hitIds(
+                  semantic.search(SearchQuery.of("immunity -\"booster doses\" -rail*", mode, 10))))
+          .as("mode %s", mode)
+          .doesNotContain(ANTIBODIES.id(), RAILWAYS.id())
+          .contains(VACCINES.id());
+    }
+    assertThat(embedder.queries)
+        .containsExactly("immune memory", "immunity", "immune memory", "immunity");
+    // Exclusions alone leave nothing to look for, in every mode, and nothing is embedded.
+    assertThat(semantic.search(SearchQuery.of("-booster", SearchMode.SEMANTIC, 10)).total())
+        .isZero();
+    assertThat(semantic.search(SearchQuery.of("-booster", SearchMode.HYBRID, 10)).total()).isZero();
+    assertThat(embedder.queries).hasSize(4);
+  }
+
+  @Test
+  void searchByMeaningRequiresQuotedPhrasesAsKeywordSearchDoes() {
+    SearchIndex semantic = semanticIndex();
+    for (SearchMode mode : SearchMode.values()) {
+      assertThat(hitIds(semantic.search(SearchQuery.of("\"immune memory\" vaccines", mode, 10))))
+          .as("mode %s", mode)
+          .containsExactly(ANTIBODIES.id());
+    }
+    // Quotes and field prefixes are not embedded; field parts are plain words to embed.
+    assertThat(
+            hitIds(semantic.search(SearchQuery.of("title:protein shape", SearchMode.SEMANTIC, 1))))
+        .containsExactly(FOLDING.id());
+    assertThat(embedder.queries)
+        .containsExactly("immune memory vaccines", "immune memory vaccines", "protein shape");
   }
 
   @Test

@@ -20,8 +20,14 @@ import org.jspecify.annotations.Nullable;
  *       clauses (the {@code lucene} parser on the whole text escaped as one term, operator OR);
  *   <li>phrases: required, {@code {!field}} (a phrase query when the text has several tokens);
  *   <li>prefixes: optional, {@code {!prefix}} on the lower-cased text;
- *   <li>exclusions: prohibited, {@code {!field}} or {@code {!prefix}}.
+ *   <li>exclusions: prohibited, {@code {!field}} or {@code {!prefix}};
+ *   <li>parts with a field prefix ({@code title:}, {@code abstract:}): the same, over that field
+ *       instead of {@code contents} (the field's plain words are a bag of their own).
  * </ul>
+ *
+ * <p>For vector searches, {@link #addSyntaxFilter} adds the required phrases and the exclusions as
+ * an {@code fq}, the pre-filter of Solr's {@code knn}, as the embedded index filters its vector
+ * candidates.
  *
  * <p>The user's text never sits inside the query's structure: every part is a request parameter of
  * its own, nested by reference ({@code _query_:"{!v=$name}"}); {@code {!field}} and {@code
@@ -51,17 +57,19 @@ final class SolrQueries {
     if (!words.isEmpty()) {
       positive.add(nested(params, prefix + "w", words(field, words)));
     }
+    // Words restricted to a field are a bag of their own over that field (title:diffusion).
+    for (QuerySyntax.Field f : QuerySyntax.Field.values()) {
+      String fieldWords = syntax.words(f);
+      if (!fieldWords.isEmpty()) {
+        positive.add(
+            nested(params, prefix + "w_" + f.indexName(), words(f.indexName(), fieldWords)));
+      }
+    }
     for (Clause c : syntax.clauses()) {
       if (c.kind() == QuerySyntax.Kind.WORDS && !c.excluded()) {
-        continue; // in the bag of words above
+        continue; // in a bag of words above
       }
-      String ref =
-          nested(
-              params,
-              prefix + (n++),
-              c.kind() == QuerySyntax.Kind.PREFIX
-                  ? prefixQuery(field, c.text())
-                  : phrase(field, c));
+      String ref = nested(params, prefix + (n++), part(field, c));
       if (c.excluded()) {
         negative.add("-" + ref);
       } else {
@@ -110,21 +118,19 @@ final class SolrQueries {
     List<String> should = new ArrayList<>();
     int n = 0;
     for (String field : List.of(SolrDocuments.TITLE, SolrDocuments.ABSTRACT)) {
-      String words = syntax.words();
-      if (!words.isEmpty()) {
-        should.add(nested(params, "hl_" + (n++), words(field, words)));
+      for (String words : List.of(syntax.words(), syntax.words(fieldNamed(field)))) {
+        if (!words.isEmpty()) {
+          should.add(nested(params, "hl_" + (n++), words(field, words)));
+        }
       }
       for (Clause c : syntax.clauses()) {
         if (c.excluded() || c.kind() == QuerySyntax.Kind.WORDS) {
           continue;
         }
-        should.add(
-            nested(
-                params,
-                "hl_" + (n++),
-                c.kind() == QuerySyntax.Kind.PREFIX
-                    ? prefixQuery(field, c.text())
-                    : phrase(field, c)));
+        if (c.field() != null && !c.field().indexName().equals(field)) {
+          continue; // a part restricted to another field is not marked in this one
+        }
+        should.add(nested(params, "hl_" + (n++), part(field, c)));
       }
     }
     if (should.isEmpty()) {
@@ -135,13 +141,54 @@ final class SolrQueries {
     return true;
   }
 
+  /**
+   * Adds, as an {@code fq}, what the keyword query requires and forbids (every quoted phrase
+   * present, no excluded part present), so that vector searches, which read the {@code fq}s as
+   * their pre-filter, respect them as keyword searches do ({@code KeywordQuery#toFilter}).
+   *
+   * @return false when the query requires and forbids nothing (then nothing is added)
+   */
+  static boolean addSyntaxFilter(
+      ModifiableSolrParams params, QuerySyntax syntax, String field, String prefix) {
+    List<String> parts = new ArrayList<>();
+    int n = 0;
+    for (Clause c : syntax.clauses()) {
+      if (!c.excluded() && c.kind() != QuerySyntax.Kind.PHRASE) {
+        continue;
+      }
+      parts.add((c.excluded() ? "-" : "+") + nested(params, prefix + (n++), part(field, c)));
+    }
+    if (parts.isEmpty()) {
+      return false;
+    }
+    // "Everything" as a required part: a part that analyses to nothing (a phrase of stopwords) is
+    // left out by the parser, and the exclusions need something to take away from.
+    params.add("fq", "{!lucene q.op=AND}*:* " + String.join(" ", parts));
+    return true;
+  }
+
+  /**
+   * A phrase, an excluded word or a prefix over its own field, or {@code field} when it has none.
+   */
+  private static Part part(String field, Clause c) {
+    String target = c.field() == null ? field : c.field().indexName();
+    return c.kind() == QuerySyntax.Kind.PREFIX
+        ? prefixQuery(target, c.text())
+        : new Part("field f=" + target, c.text());
+  }
+
+  private static QuerySyntax.@Nullable Field fieldNamed(String name) {
+    for (QuerySyntax.Field f : QuerySyntax.Field.values()) {
+      if (f.indexName().equals(name)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
   /** The bag of words: the whole text as one escaped term, analysed into optional terms. */
   private static Part words(String field, String text) {
     return new Part("lucene df=" + field + " q.op=OR", ClientUtils.escapeQueryChars(text));
-  }
-
-  private static Part phrase(String field, Clause c) {
-    return new Part("field f=" + field, c.text());
   }
 
   /**

@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  *       how documents fall on shards.
  *   <li>Semantic: Solr's {@code knn} query over the HNSW graph of each shard, the filters as its
  *       pre-filter, at least {@value #MIN_CANDIDATES} candidates; scores are cosine similarities.
+ *       The query's words are embedded without its syntax ({@link QuerySyntax#plainText()}), and
+ *       its quoted phrases and exclusions join the pre-filter, as in the embedded index.
  *   <li>Hybrid: the BM25 and k-NN candidates ({@link Semantic#depth} of each) fused here with
  *       {@link Fusion}, papers without a vector imputed from their keyword score, exactly as the
  *       embedded index does, then the page's hits fetched with their highlights.
@@ -314,11 +316,16 @@ public final class SolrSearchIndex implements SearchIndex {
   }
 
   private SearchResult searchSemantic(SearchQuery query, QuerySyntax syntax, long started) {
-    float[] vector = semantic.embedder().embedQuery(query.text());
+    String text = syntax.plainText();
+    if (text.isBlank()) {
+      return new SearchResult(0, List.of(), took(started));
+    }
+    float[] vector = semantic.embedder().embedQuery(text);
     int wanted = query.offset() + query.limit();
     ModifiableSolrParams p = new ModifiableSolrParams();
     p.set("q", SolrQueries.knn(vector, Math.max(wanted, MIN_CANDIDATES)));
     SolrQueries.addFilters(p, query);
+    SolrQueries.addSyntaxFilter(p, syntax, SolrDocuments.CONTENTS, "fx_");
     p.set("start", query.offset());
     p.set("rows", query.limit());
     p.set("fl", "id,score,title,abstract");
@@ -333,7 +340,11 @@ public final class SolrSearchIndex implements SearchIndex {
   }
 
   private SearchResult searchHybrid(SearchQuery query, QuerySyntax syntax, long started) {
-    float[] vector = semantic.embedder().embedQuery(query.text());
+    String text = syntax.plainText();
+    if (text.isBlank()) {
+      return new SearchResult(0, List.of(), took(started));
+    }
+    float[] vector = semantic.embedder().embedQuery(text);
     int depth = Math.max(semantic.depth(), query.offset() + query.limit());
     List<Scored<String>> lexical = new ArrayList<>();
     List<Scored<String>> withoutVector = new ArrayList<>();
@@ -353,6 +364,7 @@ public final class SolrSearchIndex implements SearchIndex {
     ModifiableSolrParams knn = new ModifiableSolrParams();
     knn.set("q", SolrQueries.knn(vector, Math.max(depth, MIN_CANDIDATES)));
     SolrQueries.addFilters(knn, query);
+    SolrQueries.addSyntaxFilter(knn, syntax, SolrDocuments.CONTENTS, "fx_");
     knn.set("rows", depth);
     knn.set("fl", "id,score");
     List<Scored<String>> dense = new ArrayList<>();

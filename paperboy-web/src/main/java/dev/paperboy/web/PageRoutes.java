@@ -243,7 +243,8 @@ final class PageRoutes {
   private void category(Context ctx) {
     String raw = ctx.pathParam("code");
     Categories tax = Categories.arxiv();
-    Optional<String> canonical = tax.canonical(raw);
+    // cs.cl and CS.CL are cs.CL: a 301 to the one spelling, as for aliases.
+    Optional<String> canonical = tax.canonicalIgnoringCase(raw);
     if (canonical.isEmpty()) {
       throw new NotFound("There is no arXiv category '" + raw + "'.");
     }

@@ -248,6 +248,11 @@ class PagesTest {
         .isEqualTo("/feeds/category/cs.CV.rss");
     assertThat(web.get("/category/cs.SY").headers().firstValue("Location"))
         .hasValue("/category/eess.SY");
+    HttpResponse<String> lower = web.get("/category/cs.cv");
+    assertThat(lower.statusCode()).isEqualTo(301);
+    assertThat(lower.headers().firstValue("Location")).hasValue("/category/cs.CV");
+    assertThat(web.get("/category/CS.CV").headers().firstValue("Location"))
+        .hasValue("/category/cs.CV");
     web.page("/category/nope.XX", 404);
   }
 

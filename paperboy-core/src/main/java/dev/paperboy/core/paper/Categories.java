@@ -91,6 +91,23 @@ public final class Categories {
     return Optional.ofNullable(archives.get(archive));
   }
 
+  /**
+   * The archive {@code code} names, ignoring case ({@code CS} is {@code cs}), or empty when it is
+   * no archive.
+   */
+  public Optional<String> archiveIgnoringCase(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    String c = code.strip();
+    return archives.keySet().stream().filter(a -> a.equalsIgnoreCase(c)).findFirst();
+  }
+
+  /** The active categories of an archive ({@code cs}: cs.AI, cs.AR, ...), in code order. */
+  public List<Category> activeIn(String archive) {
+    return active().stream().filter(c -> c.archive().equals(archive)).toList();
+  }
+
   /** Every active category, in code order. */
   public List<Category> active() {
     return categories.values().stream().filter(Category::active).toList();

@@ -36,6 +36,16 @@ class CategoriesTest {
   }
 
   @Test
+  void listsTheCategoriesOfAnArchive() {
+    assertThat(categories.archiveIgnoringCase("CS")).contains("cs");
+    assertThat(categories.archiveIgnoringCase("nope")).isEmpty();
+    assertThat(categories.activeIn("cs"))
+        .extracting(Categories.Category::code)
+        .contains("cs.AI", "cs.CL", "cs.NA")
+        .allMatch(c -> c.startsWith("cs."));
+  }
+
+  @Test
   void noTwoCodesDifferOnlyInCase() {
     java.util.Map<String, String> seen = new java.util.HashMap<>();
     for (Categories.Category c : categories.active()) {

@@ -697,13 +697,18 @@ public final class AppContext implements AutoCloseable {
 
   /**
    * Submit-by-id's lookup: the arXiv API ({@code arxiv.api.url}, else arXiv's own), at most one
-   * request per three seconds from this process.
+   * request per three seconds from this process. A person waits on it, so it has its own client
+   * with {@link HttpSettings#interactive} (one try, seconds) instead of the harvest's patient
+   * retries, which held a submit for ~40 s when arXiv was unreachable.
    */
   private PaperLookup arxivLookup() {
     URI api =
         config.live().arxivApiUrl() != null ? config.live().arxivApiUrl() : ArxivApiClient.ARXIV;
+    HttpFetcher interactive =
+        track(HttpFetcher.create(HttpSettings.interactive(config.live().contact())));
     return PoliteLookup.arxiv(
-        new ArxivApiLookup(new ArxivApiClient(http(), api, Duration.ofSeconds(3), Sleeper.REAL)));
+        new ArxivApiLookup(
+            new ArxivApiClient(interactive, api, Duration.ofSeconds(3), Sleeper.REAL)));
   }
 
   /** The accounts of the store (for the CLI). */

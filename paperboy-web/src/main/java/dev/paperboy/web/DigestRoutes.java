@@ -366,7 +366,9 @@ final class DigestRoutes {
           .subscriptions()
           .addAlert(
               new Alert(
-                  found.get().id(), Optional.ofNullable(ctx.formParam("query")).orElse(""), now()));
+                  found.get().id(),
+                  Alert.check(Optional.ofNullable(ctx.formParam("query")).orElse("")),
+                  now()));
     } catch (IllegalArgumentException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
       renderPreferences(ctx, found.get(), token, null, "No alert added: " + e.getMessage() + ".");

@@ -26,6 +26,7 @@ import dev.paperboy.web.view.Cards;
 import dev.paperboy.web.view.Fmt;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -156,8 +157,15 @@ final class FeedRoutes {
     String raw = file.substring(0, file.lastIndexOf('.'));
     String code =
         Categories.arxiv()
-            .canonical(raw)
+            .canonicalIgnoringCase(raw)
             .orElseThrow(() -> new NotFound("There is no arXiv category '" + raw + "'."));
+    if (!code.equals(raw)) {
+      // One URL per feed (a case variant or an alias), so readers do not subscribe twice.
+      ctx.redirect(
+          "/feeds/category/" + code + file.substring(file.lastIndexOf('.')),
+          HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
     LocalDate to = store.latestDay().orElse(catalog.today());
     EntryQuery query =
         EntryQuery.between(to.minusDays(PageRoutes.CATEGORY_DAYS - 1L), to).withCategory(code);

@@ -243,9 +243,11 @@ final class PageRoutes {
   private void category(Context ctx) {
     String raw = ctx.pathParam("code");
     Categories tax = Categories.arxiv();
-    Optional<String> canonical = tax.canonical(raw);
+    // cs.cl and CS.CL are cs.CL: a 301 to the one spelling, as for aliases.
+    Optional<String> canonical = tax.canonicalIgnoringCase(raw);
     if (canonical.isEmpty()) {
-      throw new NotFound("There is no arXiv category '" + raw + "'.");
+      archive(ctx, tax, raw);
+      return;
     }
     if (!canonical.get().equals(raw)) {
       ctx.redirect("/category/" + canonical.get(), HttpStatus.MOVED_PERMANENTLY);
@@ -265,6 +267,35 @@ final class PageRoutes {
         null,
         null,
         List.of());
+  }
+
+  /** {@code /category/cs}: the archive's categories, each linking to its page. */
+  private void archive(Context ctx, Categories tax, String raw) {
+    Optional<String> archive = tax.archiveIgnoringCase(raw);
+    List<Categories.Category> cats = archive.map(tax::activeIn).orElse(List.of());
+    if (cats.isEmpty()) {
+      throw new NotFound("There is no arXiv category '" + raw + "'.");
+    }
+    String code = archive.get();
+    if (!code.equals(raw)) {
+      ctx.redirect("/category/" + code, HttpStatus.MOVED_PERMANENTLY);
+      return;
+    }
+    String name = tax.archiveName(code).orElse(code);
+    render(
+        ctx,
+        "archive.jte",
+        new Views.ArchiveView(
+            meta(
+                ctx,
+                code + " · " + name,
+                "The categories of arXiv's " + name + " archive.",
+                "none"),
+            code,
+            name,
+            cats.stream()
+                .map(c -> new Views.Link("/category/" + c.code(), c.code() + " · " + c.name()))
+                .toList()));
   }
 
   private void range(

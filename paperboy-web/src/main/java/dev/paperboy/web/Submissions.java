@@ -11,6 +11,7 @@ import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,10 +82,14 @@ final class Submissions {
                 .lookup()
                 .lookup(id)
                 .orElseThrow(() -> new NotFound("arXiv has no paper " + id + "."));
+      } catch (HttpTimeoutException e) {
+        LOG.warn("arXiv lookup of {} timed out: {}", id, e.getMessage());
+        throw Refused.unavailable(
+            "arXiv did not answer in time to look up " + id + "; try again in a minute.", 60);
       } catch (IOException e) {
         LOG.warn("arXiv lookup of {} failed: {}", id, e.getMessage());
         throw Refused.unavailable(
-            "arXiv cannot be reached just now to look up " + id + ". Try again in a minute.", 60);
+            "arXiv cannot be reached just now to look up " + id + "; try again in a minute.", 60);
       }
     }
     List<DailyEntry> entries = store.entriesOf(id);

@@ -37,9 +37,18 @@ final class CommunityFixture implements AutoCloseable {
   /** Lookups asked of the fake arXiv. */
   final List<dev.paperboy.core.paper.ArxivId> lookups = new CopyOnWriteArrayList<>();
 
+  /**
+   * When set, what the fake arXiv throws instead of answering (a timeout, a refused connection).
+   */
+  volatile java.io.@org.jspecify.annotations.Nullable IOException arxivFailure;
+
   final dev.paperboy.core.community.PaperLookup arxiv =
       id -> {
         lookups.add(id);
+        java.io.IOException failure = arxivFailure;
+        if (failure != null) {
+          throw failure;
+        }
         return java.util.Optional.ofNullable(arxivPapers.get(id));
       };
 

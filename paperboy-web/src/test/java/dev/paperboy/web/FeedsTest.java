@@ -141,6 +141,9 @@ class FeedsTest {
     assertThat(web.get("/feeds/daily.json").statusCode()).isEqualTo(404);
     assertThat(web.get("/feeds/weekly.rss").statusCode()).isEqualTo(404);
     assertThat(web.get("/feeds/category/xx.YY.rss").statusCode()).isEqualTo(404);
+    HttpResponse<String> lower = web.get("/feeds/category/cs.cv.atom");
+    assertThat(lower.statusCode()).isEqualTo(301);
+    assertThat(lower.headers().firstValue("Location")).hasValue("/feeds/category/cs.CV.atom");
     HttpResponse<String> window = web.get("/feeds/trending.rss?window=year");
     assertThat(window.statusCode()).isEqualTo(400);
     assertThat(window.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");

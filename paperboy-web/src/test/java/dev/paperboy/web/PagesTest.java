@@ -248,7 +248,20 @@ class PagesTest {
         .isEqualTo("/feeds/category/cs.CV.rss");
     assertThat(web.get("/category/cs.SY").headers().firstValue("Location"))
         .hasValue("/category/eess.SY");
+    HttpResponse<String> lower = web.get("/category/cs.cv");
+    assertThat(lower.statusCode()).isEqualTo(301);
+    assertThat(lower.headers().firstValue("Location")).hasValue("/category/cs.CV");
+    assertThat(web.get("/category/CS.CV").headers().firstValue("Location"))
+        .hasValue("/category/cs.CV");
     web.page("/category/nope.XX", 404);
+    // An archive lists its categories.
+    Document cs = web.page("/category/cs", 200);
+    assertThat(cs.select("h1").text()).isEqualTo("cs · Computer Science");
+    assertThat(cs.select("ul.categories a").eachAttr("href"))
+        .contains("/category/cs.CL", "/category/cs.CV")
+        .allMatch(h -> h.startsWith("/category/cs."));
+    assertThat(web.get("/category/CS").headers().firstValue("Location")).hasValue("/category/cs");
+    web.page("/category/nope", 404);
   }
 
   @Test

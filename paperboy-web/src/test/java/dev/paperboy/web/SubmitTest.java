@@ -149,4 +149,32 @@ class SubmitTest {
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(VoteTest.json(again).path("error").asText()).contains("already on the list");
   }
+
+  @Test
+  void anArxivThatDoesNotAnswerInTimeIs503WithAMessageNot500() {
+    site.fx.arxivFailure =
+        new java.net.http.HttpTimeoutException("GET http://arxiv: no response within 4 s");
+    HttpResponse<String> page = submit(ada, "2506.20001");
+    assertThat(page.statusCode()).isEqualTo(503);
+    assertThat(error(page))
+        .contains("arXiv did not answer in time")
+        .contains("try again in a minute");
+    assertThat(page.headers().firstValue("Retry-After")).contains("60");
+
+    String token = new VoteTest().withSite(site).tokenFor("api@example.org");
+    HttpResponse<String> api =
+        ada.send(
+            HttpRequest.newBuilder(site.uri().resolve("/api/papers/2506.20001/submit"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(api.statusCode()).isEqualTo(503);
+    assertThat(VoteTest.json(api).path("error").asText()).contains("arXiv did not answer in time");
+
+    site.fx.arxivFailure = new java.net.ConnectException("GET http://arxiv: cannot connect");
+    HttpResponse<String> refused = submit(ada, "2506.20001");
+    assertThat(refused.statusCode()).isEqualTo(503);
+    assertThat(error(refused)).contains("arXiv cannot be reached");
+    // Nothing was listed.
+    assertThat(VoteTest.json(site.browser().get("/api/daily_papers?date=2025-06-25"))).isEmpty();
+  }
 }

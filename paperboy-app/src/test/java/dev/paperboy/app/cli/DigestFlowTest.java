@@ -243,6 +243,14 @@ class DigestFlowTest {
                       true)
                   .statusCode())
           .isEqualTo(303);
+      // An alert of exclusions alone could never match: refused, naming what is missing.
+      HttpResponse<String> onlyExcludes =
+          web.post("/digest/alerts", form("token", boToken, "query", "-video -survey"), true);
+      assertThat(onlyExcludes.statusCode()).isEqualTo(400);
+      assertThat(onlyExcludes.body()).contains("an alert needs at least one word to look for");
+      assertThat(app.subscriptions().alerts(bo.id()))
+          .extracting(dev.paperboy.core.digest.Alert::query)
+          .containsExactly("retrieval augmented generation");
       // cy wants trending computer vision only.
       String cyToken = app.digestLinks().preferencesToken(cy.id(), app.clock().instant());
       web.get("/digest/preferences?token=" + cyToken);

@@ -1,5 +1,6 @@
 package dev.paperboy.core.digest;
 
+import dev.paperboy.core.search.QuerySyntax;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -20,15 +21,31 @@ public record Alert(SubscriptionId subscription, String query, Instant createdAt
       throw new IllegalArgumentException(
           "subscription and createdAt must not be null, query: " + query);
     }
-    query = check(query);
+    query = shape(query);
   }
 
   /**
-   * An alert query as typed, stripped and checked.
+   * An alert query as typed, stripped and checked, for saving a new alert: besides the shape it
+   * must look for something. A query of exclusions alone ({@code -video -survey}) matches nothing
+   * (the index needs a positive clause, {@link QuerySyntax#hasPositive()}), so it is refused here
+   * rather than saved as an alert that can never fire. The constructor does not insist, so alerts
+   * saved before this rule still load.
    *
    * @throws IllegalArgumentException with a message fit to show to the person who typed it
    */
   public static String check(String query) {
+    String q = shape(query);
+    if (!QuerySyntax.parse(q).hasPositive()) {
+      throw new IllegalArgumentException(
+          "an alert needs at least one word to look for: the query '"
+              + q
+              + "' only excludes (-word)");
+    }
+    return q;
+  }
+
+  /** Stripped and checked for length and control characters. */
+  private static String shape(String query) {
     if (query == null || query.isBlank()) {
       throw new IllegalArgumentException("an alert needs some words to look for");
     }

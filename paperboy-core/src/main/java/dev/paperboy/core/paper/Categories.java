@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,12 +29,19 @@ public final class Categories {
   private final Map<String, Category> categories;
   private final Map<String, String> aliases;
   private final Map<String, String> archives;
+  private final Map<String, String> lowerCase;
 
   private Categories(
       Map<String, Category> categories, Map<String, String> aliases, Map<String, String> archives) {
     this.categories = Collections.unmodifiableMap(categories);
     this.aliases = Collections.unmodifiableMap(aliases);
     this.archives = Collections.unmodifiableMap(archives);
+    // No two codes of the taxonomy differ only in case (CategoriesTest checks), so a lower-cased
+    // code names one category.
+    Map<String, String> lower = new LinkedHashMap<>();
+    categories.keySet().forEach(c -> lower.put(c.toLowerCase(Locale.ROOT), c));
+    aliases.keySet().forEach(a -> lower.put(a.toLowerCase(Locale.ROOT), aliases.get(a)));
+    this.lowerCase = Collections.unmodifiableMap(lower);
   }
 
   /** The taxonomy bundled with Paperboy. */
@@ -54,6 +62,21 @@ public final class Categories {
     return categories.containsKey(c) ? Optional.of(c) : Optional.empty();
   }
 
+  /**
+   * Like {@link #canonical}, but {@code cs.cl} or {@code CS.CL} is {@code cs.CL} too: for what
+   * people type (URLs), not for source data, where a wrong case is worth noticing.
+   */
+  public Optional<String> canonicalIgnoringCase(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    Optional<String> exact = canonical(code);
+    if (exact.isPresent()) {
+      return exact;
+    }
+    return Optional.ofNullable(lowerCase.get(code.strip().toLowerCase(Locale.ROOT)));
+  }
+
   public Optional<Category> find(String code) {
     return canonical(code).map(categories::get);
   }
@@ -66,6 +89,23 @@ public final class Categories {
   /** The name of an archive such as {@code cs} ("Computer Science"). */
   public Optional<String> archiveName(String archive) {
     return Optional.ofNullable(archives.get(archive));
+  }
+
+  /**
+   * The archive {@code code} names, ignoring case ({@code CS} is {@code cs}), or empty when it is
+   * no archive.
+   */
+  public Optional<String> archiveIgnoringCase(String code) {
+    if (code == null) {
+      return Optional.empty();
+    }
+    String c = code.strip();
+    return archives.keySet().stream().filter(a -> a.equalsIgnoreCase(c)).findFirst();
+  }
+
+  /** The active categories of an archive ({@code cs}: cs.AI, cs.AR, ...), in code order. */
+  public List<Category> activeIn(String archive) {
+    return active().stream().filter(c -> c.archive().equals(archive)).toList();
   }
 
   /** Every active category, in code order. */

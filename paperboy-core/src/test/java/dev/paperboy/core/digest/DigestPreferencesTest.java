@@ -61,4 +61,17 @@ class DigestPreferencesTest {
     assertThatThrownBy(() -> Alert.check("x")).hasMessageContaining("two characters");
     assertThatThrownBy(() -> Alert.check("a\u0007b")).hasMessageContaining("control");
   }
+
+  @Test
+  void aNewAlertMustLookForSomethingNotOnlyExclude() {
+    assertThatThrownBy(() -> Alert.check("-video"))
+        .hasMessageContaining("an alert needs at least one word to look for")
+        .hasMessageContaining("'-video'");
+    assertThatThrownBy(() -> Alert.check(" -video  -\"survey paper\" "))
+        .hasMessageContaining("at least one word");
+    assertThat(Alert.check("diffusion -video")).isEqualTo("diffusion -video");
+    // A hyphen inside a word or alone is no exclusion.
+    assertThat(Alert.check("COVID-19")).isEqualTo("COVID-19");
+    assertThat(Alert.check("G - quadruplex")).isEqualTo("G - quadruplex");
+  }
 }

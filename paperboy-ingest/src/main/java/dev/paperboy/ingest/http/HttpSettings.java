@@ -58,6 +58,16 @@ public record HttpSettings(
         RetryPolicy.DEFAULT);
   }
 
+  /**
+   * For a request a person waits on (submit-by-id): 2 s to connect, 4 s for the answer, one try, 16
+   * MiB. A page should answer "try again" within seconds rather than hold the request through the
+   * batch jobs' patient retries ({@link #defaults}: six tries over about a minute).
+   */
+  public static HttpSettings interactive(@Nullable String contact) {
+    return new HttpSettings(
+        contact, Duration.ofSeconds(2), Duration.ofSeconds(4), 5, 16L << 20, RetryPolicy.NONE);
+  }
+
   public HttpSettings withRetry(RetryPolicy r) {
     return new HttpSettings(contact, connectTimeout, readTimeout, maxRedirects, maxBodyBytes, r);
   }

@@ -259,6 +259,9 @@ public final class Views {
       List<ActivityItem> upvotes,
       List<ActivityItem> comments) {}
 
+  /** An arXiv archive ({@code cs}): links to its categories' pages. */
+  public record ArchiveView(PageMeta meta, String code, String name, List<Link> categories) {}
+
   /** A page with a heading and a message (signed out, account deleted). */
   public record MessageView(PageMeta meta, String heading, String message) {}
 

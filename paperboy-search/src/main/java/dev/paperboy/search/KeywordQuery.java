@@ -37,13 +37,14 @@ import org.jspecify.annotations.Nullable;
  *       plain words). Prefixes match the stemmed index terms as typed ({@code netw*} finds {@code
  *       networks}, {@code studies*} finds nothing because {@code studies} is indexed as {@code
  *       studi}).
- *   <li>{@code title:word}, {@code title:"a phrase"}, {@code title:word*} (and {@code abstract:}):
- *       the part is looked for in {@link PaperDocuments#TITLE} (or {@link PaperDocuments#ABSTRACT})
+ *   <li>{@code title:word}, {@code title:"a phrase"}, {@code title:word*} (and {@code abstract:},
+ *       {@code author:} or {@code authors:}): the part is looked for in {@link
+ *       PaperDocuments#TITLE} (or {@link PaperDocuments#ABSTRACT}, {@link PaperDocuments#AUTHOR})
  *       instead of {@link PaperDocuments#CONTENTS}, and otherwise means what it means without the
  *       prefix: a word is optional (scored by BM25 over that field), a phrase required, {@code
- *       -title:word} leaves out papers with the word in the title.
- *   <li>{@code author:name} is the plain word {@code name}: the index has no author field of its
- *       own (authors are only in {@link PaperDocuments#CONTENTS}), so it is looked for everywhere.
+ *       -title:word} leaves out papers with the word in the title. Author names are analysed by
+ *       {@link AuthorAnalyzer} (case and accents folded, no stemming), so the analyzer given to the
+ *       query builders must be {@link PaperDocuments#analyzer()}.
  *   <li>Any other {@code :} separates words ({@code foo:bar} is {@code foo bar}, {@code http://x}
  *       is {@code http x}).
  *   <li>Anything else ({@code + | ( ) ~ \} and the like) is ordinary text, which the analyzer

@@ -88,9 +88,10 @@ public final class LuceneSearchIndex implements SearchIndex {
   /**
    * Bump when {@link PaperDocuments}, {@link PaperAnalyzer} or {@link PaperVectors#codec} change
    * what is indexed. 3: the vector graph is built denser ({@link PaperVectors#MAX_CONN}), so an
-   * upgraded install rebuilds its index rather than keep the old graph's segments.
+   * upgraded install rebuilds its index rather than keep the old graph's segments. 4: author names
+   * are indexed in a field of their own ({@link PaperDocuments#AUTHOR}) for {@code author:}.
    */
-  static final String SCHEMA_VERSION = "3";
+  static final String SCHEMA_VERSION = "4";
 
   /**
    * What semantic search needs.
@@ -157,7 +158,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   private final String name;
   private final Options options;
   private final Directory directory;
-  private final Analyzer analyzer = new PaperAnalyzer();
+  private final Analyzer analyzer = PaperDocuments.analyzer();
   private final Similarity similarity;
   private final IndexWriter writer;
   private final SearcherManager searchers;

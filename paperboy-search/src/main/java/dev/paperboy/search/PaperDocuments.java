@@ -1,10 +1,14 @@
 package dev.paperboy.search;
 
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.search.QuerySyntax;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -22,7 +26,8 @@ import org.apache.lucene.util.BytesRef;
  * <p>Ranking reads one field, {@link #CONTENTS}: title, abstract and authors analysed together,
  * like the "flat" BEIR reference runs that index title + text as one field. {@link #TITLE} and
  * {@link #ABSTRACT} are indexed again, separately, with offsets in the postings so the highlighter
- * can mark matches without re-analysing the text, and so a title boost can be added on top.
+ * can mark matches without re-analysing the text, and so a title boost can be added on top. {@link
+ * #AUTHOR} holds the author names again, with their own analysis, for {@code author:}.
  *
  * <p>Fields added later (such as a vector field for semantic search) belong here, next to the
  * others: {@link #toDocument} is the single place a paper turns into a Lucene document.
@@ -43,6 +48,13 @@ final class PaperDocuments {
 
   /** The abstract, stored and indexed with offsets (snippets). */
   static final String ABSTRACT = "abstract";
+
+  /**
+   * The author names, one value per author, analysed by {@link AuthorAnalyzer} (no stemming or
+   * stopwords, case and accents folded) for {@code author:}; not stored. Authors stay in {@link
+   * #CONTENTS} too, so plain words still find them and BM25 over contents is unchanged.
+   */
+  static final String AUTHOR = QuerySyntax.Field.AUTHOR.indexName();
 
   /**
    * Every category code, lowercased, plus its archive ({@code cs.CL} gives {@code cs.cl} and {@code
@@ -72,6 +84,14 @@ final class PaperDocuments {
 
   private PaperDocuments() {}
 
+  /**
+   * The analysis of every field, for indexing and for queries: {@link PaperAnalyzer}, except {@link
+   * AuthorAnalyzer} for {@link #AUTHOR}.
+   */
+  static Analyzer analyzer() {
+    return new PerFieldAnalyzerWrapper(new PaperAnalyzer(), Map.of(AUTHOR, new AuthorAnalyzer()));
+  }
+
   static Term idTerm(String id) {
     return new Term(ID, id);
   }
@@ -93,6 +113,9 @@ final class PaperDocuments {
 
     doc.add(new Field(TITLE, paper.title(), HIGHLIGHTED_TEXT));
     doc.add(new Field(ABSTRACT, paper.abstractText(), HIGHLIGHTED_TEXT));
+    for (String author : paper.authors()) {
+      doc.add(new TextField(AUTHOR, author, Field.Store.NO));
+    }
 
     for (String category : categoryTerms(paper)) {
       doc.add(new StringField(CATEGORY, category, Field.Store.NO));

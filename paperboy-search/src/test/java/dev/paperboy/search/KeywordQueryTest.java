@@ -7,12 +7,13 @@ import dev.paperboy.search.KeywordQuery.Kind;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 
 class KeywordQueryTest {
 
-  private final PaperAnalyzer analyzer = new PaperAnalyzer();
+  private final Analyzer analyzer = PaperDocuments.analyzer();
 
   private String ranking(String input) {
     Query q = KeywordQuery.parse(input).toQuery("f", analyzer);
@@ -126,11 +127,14 @@ class KeywordQueryTest {
   }
 
   @Test
-  void authorPrefixIsDroppedAndOtherColonsSeparateWords() {
-    // No author field is indexed: the name is looked for everywhere, the prefix not at all.
+  void authorPrefixUsesTheAuthorFieldAndOtherColonsSeparateWords() {
     assertThat(KeywordQuery.parse("author:Hinton").clauses())
-        .containsExactly(new Clause(Kind.WORDS, "Hinton", false));
-    assertThat(ranking("author:\"geoffrey hinton\"")).isEqualTo("+f:\"geoffrei hinton\"");
+        .containsExactly(new Clause(Kind.WORDS, "Hinton", false, PaperDocuments.AUTHOR));
+    // Names are folded, not stemmed, and keep stopwords; the rest of the query is analysed as ever.
+    assertThat(ranking("author:\"Geoffrey Hinton\" networks"))
+        .isEqualTo("+author:\"geoffrey hinton\" f:network");
+    assertThat(ranking("authors:Müller authors:Will")).isEqualTo("author:muller author:will");
+    assertThat(ranking("author:MÜL* -author:łukasz")).isEqualTo("author:mul* -author:lukasz");
     assertThat(ranking("foo:bar")).isEqualTo("f:foo f:bar");
     assertThat(ranking("http://example.org/x")).isEqualTo("f:http f:example.org f:x");
     assertThat(ranking("vision -foo:bar")).isEqualTo("-f:\"foo bar\" f:vision");

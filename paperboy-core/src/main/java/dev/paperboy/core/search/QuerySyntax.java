@@ -20,12 +20,9 @@ import org.jspecify.annotations.Nullable;
  *       before the star, at most {@value #MAX_PREFIXES} such words per query; more are read as
  *       plain words).
  *   <li>{@code title:word}, {@code title:"a phrase"}, {@code title:word*}, and the same with {@code
- *       abstract:}: the part is looked for in that field only ({@link Field}); otherwise it means
- *       what it means without the prefix (a word is optional, a phrase required, {@code
- *       -title:word} excludes). Field names ignore case.
- *   <li>{@code author:name}: read as the plain word {@code name}. The indexes hold authors only
- *       within the text of every field together, not as a field of their own, so the word is looked
- *       for everywhere; the prefix is dropped rather than searched as a word.
+ *       abstract:} and {@code author:} (or {@code authors:}): the part is looked for in that field
+ *       only ({@link Field}); otherwise it means what it means without the prefix (a word is
+ *       optional, a phrase required, {@code -title:word} excludes). Field names ignore case.
  *   <li>Any other {@code :} (an unknown prefix such as {@code foo:bar}, a URL such as {@code
  *       http://x}) separates words like a space: {@code foo:bar} is {@code foo bar}, and {@code
  *       -foo:bar} leaves out papers with the words {@code foo bar} together.
@@ -63,12 +60,20 @@ public record QuerySyntax(List<Clause> clauses) {
    */
   public enum Field {
     TITLE("title"),
-    ABSTRACT("abstract");
+    ABSTRACT("abstract"),
+    /**
+     * The author names, one value per author (a phrase does not run from one name into the next).
+     * Engines analyse names without stopwords or stemming and fold case and accents, so {@code
+     * author:muller} finds {@code Müller}; {@code authors:} is read the same.
+     */
+    AUTHOR("author", "authors");
 
     private final String indexName;
+    private final List<String> aliases;
 
-    Field(String indexName) {
+    Field(String indexName, String... aliases) {
       this.indexName = indexName;
+      this.aliases = List.of(aliases);
     }
 
     /** The field's name in the indexes (and in the query syntax). */
@@ -82,13 +87,15 @@ public record QuerySyntax(List<Clause> clauses) {
         if (f.indexName.equalsIgnoreCase(name)) {
           return f;
         }
+        for (String alias : f.aliases) {
+          if (alias.equalsIgnoreCase(name)) {
+            return f;
+          }
+        }
       }
       return null;
     }
   }
-
-  /** Prefix read as "no field": authors are searched within the text of every field together. */
-  private static final String AUTHOR = "author";
 
   /**
    * One part of the query.
@@ -163,7 +170,7 @@ public record QuerySyntax(List<Clause> clauses) {
       if (colon > 0) {
         String name = word.substring(0, colon);
         field = Field.named(name);
-        if (field != null || name.equalsIgnoreCase(AUTHOR)) {
+        if (field != null) {
           word = word.substring(colon + 1);
           if (word.isEmpty()) {
             // title:"a phrase": the quoted phrase right after the prefix.

@@ -28,6 +28,22 @@ class QuerySyntaxTest {
   }
 
   @Test
+  void authorAndAuthorsRestrictToTheAuthorField() {
+    assertThat(
+            QuerySyntax.parse("Author:Hinton authors:\"geoffrey hinton\" -author:lecun author:hin*")
+                .clauses())
+        .containsExactly(
+            new Clause(Kind.WORDS, "Hinton", false, Field.AUTHOR),
+            new Clause(Kind.PHRASE, "geoffrey hinton", false, Field.AUTHOR),
+            new Clause(Kind.WORDS, "lecun", true, Field.AUTHOR),
+            new Clause(Kind.PREFIX, "hin", false, Field.AUTHOR));
+    assertThat(Field.AUTHOR.indexName()).isEqualTo("author");
+    // Neither the alias nor a near miss is a field of its own.
+    assertThat(QuerySyntax.parse("authorz:x").clauses())
+        .containsExactly(new Clause(Kind.WORDS, "authorz x", false));
+  }
+
+  @Test
   void plainTextIsWhatToEmbedWithoutSyntax() {
     assertThat(
             QuerySyntax.parse("\"graph neural\" -transformer title:nets author:Hinton foo:bar -x*")

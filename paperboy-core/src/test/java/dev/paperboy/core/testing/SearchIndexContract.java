@@ -243,12 +243,59 @@ public abstract class SearchIndexContract {
     assertThat(hit.snippet().hasMatch()).isFalse();
   }
 
+  private void addAuthorFixtures() {
+    add(
+        Papers.paper("2501.00001", "Capsule networks", "Routing by agreement, as Hinton proposed.")
+            .toBuilder()
+            .authors(List.of("Sara Sabour", "Nicholas Frosst"))
+            .build(),
+        Papers.paper("2501.00002", "The forward-forward algorithm", "A rule without backprop.")
+            .toBuilder()
+            .authors(List.of("Geoffrey Hinton"))
+            .build(),
+        Papers.paper("2501.00003", "Graph learning", "Nothing about capsules.").toBuilder()
+            .authors(List.of("Ana Geoffrey", "Hinton Lee"))
+            .build(),
+        Papers.paper("2501.00004", "Attention", "Sequence models.").toBuilder()
+            .authors(List.of("Jürgen Müller", "Łukasz Kaiser", "Will Be"))
+            .build());
+  }
+
   @Test
-  void authorPrefixFindsTheNameAndOtherColonsSeparateWords() {
+  void authorPrefixLooksInTheAuthorsOnly() {
+    addAuthorFixtures();
+    // Plain words still find names (authors stay part of all the paper's text).
+    assertThat(ids(search("hinton")))
+        .containsExactlyInAnyOrder("2501.00001", "2501.00002", "2501.00003");
+    // 2501.00001 mentions Hinton in its abstract only.
+    assertThat(ids(search("author:hinton"))).containsExactlyInAnyOrder("2501.00002", "2501.00003");
+    assertThat(ids(search("Authors:HINTON"))).containsExactlyInAnyOrder("2501.00002", "2501.00003");
+    assertThat(ids(search("author:hin*"))).containsExactlyInAnyOrder("2501.00002", "2501.00003");
+    // A phrase stays inside one name: "Ana Geoffrey, Hinton Lee" does not match.
+    assertThat(ids(search("author:\"geoffrey hinton\""))).containsExactly("2501.00002");
+    assertThat(ids(search("hinton -author:hinton"))).containsExactly("2501.00001");
+    // The words of another field do not count as authors, nor authors as the title.
+    assertThat(search("author:capsule").total()).isZero();
+    assertThat(search("title:hinton").total()).isZero();
+    // Names are neither stemmed nor dropped as stopwords.
+    assertThat(ids(search("author:will author:be"))).containsExactly("2501.00004");
+    assertThat(ids(search("author:\"will be\""))).containsExactly("2501.00004");
+  }
+
+  @Test
+  void authorNamesMatchWithoutCaseOrAccents() {
+    addAuthorFixtures();
+    assertThat(ids(search("author:muller"))).containsExactly("2501.00004");
+    assertThat(ids(search("author:MÜLLER"))).containsExactly("2501.00004");
+    assertThat(ids(search("author:lukasz"))).containsExactly("2501.00004");
+    assertThat(ids(search("author:\"jurgen muller\""))).containsExactly("2501.00004");
+    assertThat(ids(search("author:mül*"))).containsExactly("2501.00004");
+    assertThat(search("attention -author:müller").total()).isZero();
+  }
+
+  @Test
+  void otherColonsSeparateWords() {
     addFieldFixtures();
-    // Authors have no field of their own: the name is looked for in all the paper's text.
-    assertThat(ids(search("author:hinton"))).containsExactly("2501.00003");
-    assertThat(ids(search("author:\"geoffrey hinton\""))).containsExactly("2501.00003");
     assertThat(ids(search("foo:diffusion"))).containsExactlyInAnyOrder("2501.00001", "2501.00002");
     assertThat(ids(search("http://example.org/diffusion")))
         .containsExactlyInAnyOrder("2501.00001", "2501.00002");

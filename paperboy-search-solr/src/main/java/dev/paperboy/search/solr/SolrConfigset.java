@@ -15,9 +15,10 @@ import java.util.zip.ZipOutputStream;
 public final class SolrConfigset {
   /**
    * The configset's name in the cluster; the number changes whenever the files change what is
-   * indexed, so a new collection gets the new files while the old one keeps its own.
+   * indexed, so a new collection gets the new files while the old one keeps its own. v2: the {@code
+   * author} field ({@code text_author}, case and accents folded).
    */
-  public static final String NAME = "paperboy-v1";
+  public static final String NAME = "paperboy-v2";
 
   /** The files, relative to the configset's root. */
   public static final List<String> FILES = List.of("schema.xml", "solrconfig.xml", "stopwords.txt");

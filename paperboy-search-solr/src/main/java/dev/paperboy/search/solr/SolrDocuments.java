@@ -1,6 +1,7 @@
 package dev.paperboy.search.solr;
 
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.search.QuerySyntax;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ final class SolrDocuments {
   static final String CONTENTS = "contents";
   static final String TITLE = "title";
   static final String ABSTRACT = "abstract";
+  static final String AUTHOR = QuerySyntax.Field.AUTHOR.indexName();
   static final String CATEGORY = "category";
   static final String DATE = "date";
   static final String HAS_CODE = "has_code";
@@ -42,6 +44,9 @@ final class SolrDocuments {
     }
     doc.addField(TITLE, paper.title());
     doc.addField(ABSTRACT, paper.abstractText());
+    for (String author : paper.authors()) {
+      doc.addField(AUTHOR, author); // one value per author: a phrase stays inside one name
+    }
     for (String category : categoryTerms(paper)) {
       doc.addField(CATEGORY, category);
     }

@@ -21,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>phrases: required, {@code {!field}} (a phrase query when the text has several tokens);
  *   <li>prefixes: optional, {@code {!prefix}} on the lower-cased text;
  *   <li>exclusions: prohibited, {@code {!field}} or {@code {!prefix}};
- *   <li>parts with a field prefix ({@code title:}, {@code abstract:}): the same, over that field
- *       instead of {@code contents} (the field's plain words are a bag of their own).
+ *   <li>parts with a field prefix ({@code title:}, {@code abstract:}, {@code author:}): the same,
+ *       over that field instead of {@code contents} (the field's plain words are a bag of their
+ *       own). Author prefixes go through the {@code lucene} parser instead, which lower-cases and
+ *       folds accents with the field's multiterm analyzer as the embedded index does.
  * </ul>
  *
  * <p>For vector searches, {@link #addSyntaxFilter} adds the required phrases and the exclusions as
@@ -172,9 +174,16 @@ final class SolrQueries {
    */
   private static Part part(String field, Clause c) {
     String target = c.field() == null ? field : c.field().indexName();
-    return c.kind() == QuerySyntax.Kind.PREFIX
-        ? prefixQuery(target, c.text())
-        : new Part("field f=" + target, c.text());
+    if (c.kind() != QuerySyntax.Kind.PREFIX) {
+      return new Part("field f=" + target, c.text());
+    }
+    if (c.field() == QuerySyntax.Field.AUTHOR) {
+      // {!prefix} reads its value raw; the lucene parser runs the field's multiterm analysis
+      // (lower-case, ASCII folding), so mül* finds Müller. The text is escaped (QuerySyntax keeps
+      // no star or space in a prefix), so only the final star is syntax.
+      return new Part("lucene df=" + target, ClientUtils.escapeQueryChars(c.text()) + "*");
+    }
+    return prefixQuery(target, c.text());
   }
 
   private static QuerySyntax.@Nullable Field fieldNamed(String name) {

@@ -332,7 +332,9 @@ final class DigestRoutes {
               content,
               DigestPreferences.checkCategories(cats),
               QuietDays.parse(Optional.ofNullable(ctx.formParam("quiet")).orElse("")),
-              ctx.formParam("paused") != null);
+              // Pausing has its own button (POST /digest/pause); saving the other settings keeps
+              // whatever it set.
+              s.preferences().paused());
     } catch (IllegalArgumentException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
       renderPreferences(ctx, s, token, null, "Not saved: " + e.getMessage() + ".");

@@ -311,6 +311,29 @@ class DigestFlowTest {
       assertThat(bad.statusCode()).isEqualTo(400);
       assertThat(bad.body()).contains("unknown arXiv category");
       assertThat(app.subscriptions().find(ed.id()).orElseThrow().preferences().paused()).isTrue();
+      // The page offers one pause control (its own button), not a second checkbox in the form.
+      String edPage = web.get("/digest/preferences?token=" + edToken).body();
+      assertThat(edPage.split("Resume deliveries", -1)).hasSize(2);
+      assertThat(edPage)
+          .doesNotContain("Pause deliveries")
+          .doesNotContain("type=\"checkbox\" name=\"paused\"");
+      // Saving the other settings keeps the pause set by that button.
+      assertThat(
+              web.post(
+                      "/digest/preferences",
+                      form(
+                          "token",
+                          edToken,
+                          "cadence",
+                          "daily",
+                          "content",
+                          "trending",
+                          "quiet",
+                          "note"),
+                      true)
+                  .statusCode())
+          .isEqualTo(303);
+      assertThat(app.subscriptions().find(ed.id()).orElseThrow().preferences().paused()).isTrue();
 
       runDay(app, TUE);
       String boText = text(mail.to("bo@example.org").get(0));

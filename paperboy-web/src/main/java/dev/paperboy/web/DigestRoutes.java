@@ -136,7 +136,7 @@ final class DigestRoutes {
       email = EmailAddress.parse("email", text);
     } catch (IllegalArgumentException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      page(ctx, "form", text, "That is not an email address we can send to: " + e.getMessage(), "");
+      page(ctx, "form", text, EmailFormText.problem("email", text, e), "");
       return;
     }
     security.limitIp(ctx, digests.perIp());

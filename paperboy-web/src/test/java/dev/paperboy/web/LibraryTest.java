@@ -149,7 +149,16 @@ class LibraryTest {
         .containsExactly("p-" + RAG);
     assertThat(ada.page("/saved?state=read").select("article.card").eachAttr("id"))
         .containsExactly("p-2506.00002");
-    assertThat(ada.page("/saved?state=to-read").select("article.card")).hasSize(2);
+    Document toRead = ada.page("/saved?state=to-read");
+    assertThat(toRead.select("article.card")).hasSize(2);
+    // The reading-state filter is a segmented control like trending's windows, the current state
+    // marked; each paper's state and note form sits inside its own card.
+    assertThat(toRead.select("nav.segmented[aria-label=Reading state] a").eachText())
+        .containsExactly("All", "To read", "Read");
+    assertThat(toRead.select("nav.segmented a[aria-current=page]").text()).isEqualTo("To read");
+    assertThat(toRead.select("article.card .card-foot form[action^=/saved/] select[name=state]"))
+        .hasSize(2);
+    assertThat(toRead.select("form[action^=/saved/] select[name=state]")).hasSize(2);
     // Another reader's saved list is their own.
     assertThat(site.signedIn("bob@example.org").page("/saved").select("article.card")).isEmpty();
   }

@@ -130,13 +130,7 @@ final class AccountRoutes {
       email = EmailAddress.parse("email", text);
     } catch (IllegalArgumentException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      signInPage(
-          ctx,
-          "form",
-          text,
-          "That is not an email address we can send to: " + e.getMessage(),
-          "",
-          next);
+      signInPage(ctx, "form", text, EmailFormText.problem("email", text, e), "", next);
       return;
     }
     security.limitIp(ctx, community.config().limits().signInPerIp());

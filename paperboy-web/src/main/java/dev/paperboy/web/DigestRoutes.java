@@ -136,7 +136,7 @@ final class DigestRoutes {
       email = EmailAddress.parse("email", text);
     } catch (IllegalArgumentException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
-      page(ctx, "form", text, "That is not an email address we can send to: " + e.getMessage(), "");
+      page(ctx, "form", text, EmailFormText.problem("email", text, e), "");
       return;
     }
     security.limitIp(ctx, digests.perIp());
@@ -332,7 +332,9 @@ final class DigestRoutes {
               content,
               DigestPreferences.checkCategories(cats),
               QuietDays.parse(Optional.ofNullable(ctx.formParam("quiet")).orElse("")),
-              ctx.formParam("paused") != null);
+              // Pausing has its own button (POST /digest/pause); saving the other settings keeps
+              // whatever it set.
+              s.preferences().paused());
     } catch (IllegalArgumentException e) {
       ctx.status(HttpStatus.BAD_REQUEST);
       renderPreferences(ctx, s, token, null, "Not saved: " + e.getMessage() + ".");

@@ -76,6 +76,21 @@ class AccountFlowTest {
     assertThat(unknown.replace("unknown@", "known@")).isEqualTo(known);
   }
 
+  @Test
+  void aRefusedAddressGetsAPlainSentenceNotTheParserMessage() {
+    HttpResponse<String> empty = site.browser().submit("/signin", "/signin", Map.of("email", " "));
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(empty.body()).select("main").text())
+        .contains("Please enter an email address, like name@example.org.")
+        .doesNotContain("email:")
+        .doesNotContain("is not a valid email address");
+    HttpResponse<String> wrong =
+        site.browser().submit("/signin", "/signin", Map.of("email", "ada.example.org"));
+    assertThat(Jsoup.parse(wrong.body()).select("main").text())
+        .contains("That is not an email address we can send to (no '@').")
+        .doesNotContain("email:");
+  }
+
   private static String mainOf(HttpResponse<String> r) {
     assertThat(r.statusCode()).isEqualTo(200);
     Document d = Jsoup.parse(r.body());

@@ -149,7 +149,16 @@ class LibraryTest {
         .containsExactly("p-" + RAG);
     assertThat(ada.page("/saved?state=read").select("article.card").eachAttr("id"))
         .containsExactly("p-2506.00002");
-    assertThat(ada.page("/saved?state=to-read").select("article.card")).hasSize(2);
+    Document toRead = ada.page("/saved?state=to-read");
+    assertThat(toRead.select("article.card")).hasSize(2);
+    // The reading-state filter is a segmented control like trending's windows, the current state
+    // marked; each paper's state and note form sits inside its own card.
+    assertThat(toRead.select("nav.segmented[aria-label=Reading state] a").eachText())
+        .containsExactly("All", "To read", "Read");
+    assertThat(toRead.select("nav.segmented a[aria-current=page]").text()).isEqualTo("To read");
+    assertThat(toRead.select("article.card .card-foot form[action^=/saved/] select[name=state]"))
+        .hasSize(2);
+    assertThat(toRead.select("form[action^=/saved/] select[name=state]")).hasSize(2);
     // Another reader's saved list is their own.
     assertThat(site.signedIn("bob@example.org").page("/saved").select("article.card")).isEmpty();
   }
@@ -251,6 +260,9 @@ class LibraryTest {
     assertThat(page.select("ol.collection-items article.card").eachAttr("id"))
         .containsExactly("p-2506.10001", "p-2506.00002");
     assertThat(page.select(".why").first().text()).isEqualTo("Why the <i>star</i> paper");
+    assertThat(page.select("#p-2506\\.10001 .card-foot .why").text())
+        .isEqualTo("Why the <i>star</i> paper");
+    assertThat(page.select("#p-2506\\.00002 .card-foot")).as("no note, not the owner").isEmpty();
     assertThat(page.html()).doesNotContain("<i>star</i>");
     // "More like these" lists papers near the collection, never its own.
     List<String> more = page.select("#more-h ~ article.card").eachAttr("id");
@@ -413,6 +425,12 @@ class LibraryTest {
     Document page = ada.page("/for-you");
     assertThat(page.select("li.pick").eachAttr("data-paper")).isEqualTo(again);
     assertThat(page.select("li.pick .why").first().text()).startsWith("Why similar to");
+    // Each reason and "Not interested" button is inside its own card, not between two cards.
+    assertThat(page.select("li.pick > article.card .card-foot .why")).hasSize(again.size());
+    assertThat(
+            page.select("li.pick > article.card .card-foot form[action=/for-you/not-interested]"))
+        .hasSize(again.size());
+    assertThat(page.select("li.pick > .why, li.pick > form")).isEmpty();
     assertThat(page.select("#reset-profile")).hasSize(1);
   }
 

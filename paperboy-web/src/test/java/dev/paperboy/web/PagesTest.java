@@ -118,6 +118,12 @@ class PagesTest {
         .contains("16")
         .contains("7 papers");
     assertThat(month.select(".calendar td.weekend")).isNotEmpty();
+    // Days without a list, weekends and the weekdays after the last list alike, are no links and
+    // share one look: 30 days, 6 with lists.
+    assertThat(month.select(".calendar td.none")).hasSize(24);
+    assertThat(month.select(".calendar td.none a")).isEmpty();
+    assertThat(month.select(".calendar td.none").eachText()).allMatch(t -> t.endsWith("no list"));
+    assertThat(month.select(".calendar td.none").eachText()).contains("24 no list");
     web.page("/week/2025-W54", 400);
     web.page("/week/2025-25", 400);
     web.page("/month/2025-13", 400);

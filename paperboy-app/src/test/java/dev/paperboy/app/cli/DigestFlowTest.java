@@ -203,6 +203,34 @@ class DigestFlowTest {
   }
 
   @Test
+  void signedInTheHomeBoxLeadsToTheAccountsDigestNotAnEmptyForm() throws Exception {
+    try (ServeCommand.Served served = serve(Map.of())) {
+      WebClient web = new WebClient(local(served));
+      web.get("/signin");
+      assertThat(web.post("/signin", form("email", "jo@example.org"), true).statusCode())
+          .isEqualTo(200);
+      String signIn = link(text(mail.to("jo@example.org").get(0)), "/signin/confirm");
+      org.jsoup.nodes.Document confirm =
+          org.jsoup.Jsoup.parse(
+              web.get(signIn.substring(signIn.indexOf("/signin/confirm"))).body());
+      Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+      for (org.jsoup.nodes.Element input : confirm.select("form[action=/signin/confirm] input")) {
+        fields.put(input.attr("name"), List.of(input.attr("value")));
+      }
+      assertThat(web.post("/signin/confirm", fields, false).statusCode()).isEqualTo(303);
+      org.jsoup.nodes.Document home = org.jsoup.Jsoup.parse(web.get("/").body());
+      assertThat(home.select("#subscribe a#digest-settings").attr("href"))
+          .isEqualTo("/account/digest");
+      assertThat(home.select("#subscribe input[type=email]")).isEmpty();
+      // Signed out, the form is there.
+      org.jsoup.nodes.Document anonymous =
+          org.jsoup.Jsoup.parse(new WebClient(local(served)).get("/").body());
+      assertThat(anonymous.select("#subscribe input[type=email]")).hasSize(1);
+      assertThat(anonymous.select("#digest-settings")).isEmpty();
+    }
+  }
+
+  @Test
   void subscribingIsRateLimitedPerAddress() throws Exception {
     try (ServeCommand.Served served = serve(Map.of("ratelimit.subscribe.email", "2/1h"))) {
       WebClient web = new WebClient(local(served));
@@ -218,7 +246,9 @@ class DigestFlowTest {
       HttpResponse<String> notAnAddress =
           web.post("/subscribe", form("email", "not an address"), true);
       assertThat(notAnAddress.statusCode()).isEqualTo(400);
-      assertThat(notAnAddress.body()).contains("not an email address we can send to");
+      assertThat(notAnAddress.body())
+          .contains("not an email address we can send to (no ")
+          .doesNotContain("email: ");
     }
   }
 
@@ -310,6 +340,29 @@ class DigestFlowTest {
               true);
       assertThat(bad.statusCode()).isEqualTo(400);
       assertThat(bad.body()).contains("unknown arXiv category");
+      assertThat(app.subscriptions().find(ed.id()).orElseThrow().preferences().paused()).isTrue();
+      // The page offers one pause control (its own button), not a second checkbox in the form.
+      String edPage = web.get("/digest/preferences?token=" + edToken).body();
+      assertThat(edPage.split("Resume deliveries", -1)).hasSize(2);
+      assertThat(edPage)
+          .doesNotContain("Pause deliveries")
+          .doesNotContain("type=\"checkbox\" name=\"paused\"");
+      // Saving the other settings keeps the pause set by that button.
+      assertThat(
+              web.post(
+                      "/digest/preferences",
+                      form(
+                          "token",
+                          edToken,
+                          "cadence",
+                          "daily",
+                          "content",
+                          "trending",
+                          "quiet",
+                          "note"),
+                      true)
+                  .statusCode())
+          .isEqualTo(303);
       assertThat(app.subscriptions().find(ed.id()).orElseThrow().preferences().paused()).isTrue();
 
       runDay(app, TUE);

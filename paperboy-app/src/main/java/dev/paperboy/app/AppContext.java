@@ -531,27 +531,24 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
-   * Fits the personal picks' TF-IDF weights now, when that model is configured and the store is big
-   * enough for the fit to take noticeable time (for serve, so the first reader does not wait).
-   */
-  /**
-   * Gets the first search ready before a reader asks for it: loads the embedding model (a search by
-   * meaning would otherwise pay ~1 s for it, more on a busy machine) and runs one query in each
-   * mode, which reads the index's files into the page cache and compiles the query path. Returns
-   * how long it took.
+   * Gets the first search ready before a reader asks for it: runs one query in each mode, which
+   * loads the embedding model when search by meaning is on (the first such search would otherwise
+   * pay ~1 s for it, more on a busy machine), reads the index's files into the page cache and
+   * compiles the query path. Returns how long it took.
    */
   public Duration warmSearch() {
     long start = System.nanoTime();
     SearchIndex searchIndex = index();
-    if (config.search().semantic()) {
-      embedder().embedQuery("warm up");
-    }
     for (SearchMode mode : searchModes()) {
       searchIndex.search(SearchQuery.of("language models", mode, 10));
     }
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
+  /**
+   * Fits the personal picks' TF-IDF weights now, when that model is configured and the store is big
+   * enough for the fit to take noticeable time (for serve, so the first reader does not wait).
+   */
   public void warmPersonalPicks() {
     if (config.digest().model().equals("tfidf") && paperCount() >= 1000) {
       tfidf();

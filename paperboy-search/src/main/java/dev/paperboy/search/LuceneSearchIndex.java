@@ -4,6 +4,7 @@ import dev.paperboy.core.embed.Embedder;
 import dev.paperboy.core.embed.VectorLookup;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.search.QuerySyntax;
 import dev.paperboy.core.search.Scored;
 import dev.paperboy.core.search.SearchHit;
 import dev.paperboy.core.search.SearchIndex;
@@ -461,11 +462,10 @@ public final class LuceneSearchIndex implements SearchIndex {
           throw new IllegalArgumentException(
               "search by meaning is not available: no embedding model is configured");
         }
-        String text = keywords.plainText();
-        if (text.isBlank()) {
+        float[] vector = queryVector(semantic, keywords);
+        if (vector == null) {
           yield nothing(started);
         }
-        float[] vector = semantic.embedder().embedQuery(text);
         yield withSearcher(
             searcher -> {
               HybridRanker ranker = new HybridRanker(searcher, semantic.hybrid());
@@ -480,11 +480,10 @@ public final class LuceneSearchIndex implements SearchIndex {
           // Papers without vectors rank by BM25 in hybrid search; with no model, all of them do.
           yield withSearcher(searcher -> searchBm25(searcher, query, keywords, started));
         }
-        String text = keywords.plainText();
-        if (text.isBlank()) {
+        float[] vector = queryVector(semantic, keywords);
+        if (vector == null) {
           yield nothing(started);
         }
-        float[] vector = semantic.embedder().embedQuery(text);
         yield withSearcher(
             searcher -> {
               HybridRanker ranker = new HybridRanker(searcher, semantic.hybrid());
@@ -501,6 +500,15 @@ public final class LuceneSearchIndex implements SearchIndex {
             });
       }
     };
+  }
+
+  /**
+   * The vector of what the query looks for by meaning (its words and phrases, without its syntax),
+   * or null when it looks for nothing that way ({@link QuerySyntax#embeddable}).
+   */
+  private static float @Nullable [] queryVector(Semantic semantic, KeywordQuery keywords) {
+    String text = QuerySyntax.embeddable(keywords.plainText());
+    return text == null ? null : semantic.embedder().embedQuery(text);
   }
 
   private static SearchResult nothing(long started) {

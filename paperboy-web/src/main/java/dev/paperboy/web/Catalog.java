@@ -252,9 +252,11 @@ public final class Catalog {
     return new Results(found, result.total(), result.took());
   }
 
-  /** Whether the query looks for a letter or digit anywhere (its exclusions do not count). */
+  /**
+   * Whether search by meaning has anything to embed for the query ({@link QuerySyntax#embeddable}).
+   */
   static boolean hasWords(String text) {
-    return QuerySyntax.parse(text).plainText().codePoints().anyMatch(Character::isLetterOrDigit);
+    return QuerySyntax.embeddable(QuerySyntax.parse(text).plainText()) != null;
   }
 
   /** {@code ids} without the hidden papers, in order. */

@@ -279,4 +279,16 @@ public record QuerySyntax(List<Clause> clauses) {
     }
     return sb.toString();
   }
+
+  /**
+   * {@code plainText} (of this class or an engine's mirror of it) when search by meaning should
+   * embed it: it needs a letter or digit. A vector search always has nearest neighbours, so
+   * embedding {@code *}, a dash or nothing would bring back arbitrary papers where keyword search
+   * finds none.
+   *
+   * @return null when there is nothing to look for by meaning
+   */
+  public static @Nullable String embeddable(String plainText) {
+    return plainText.codePoints().anyMatch(Character::isLetterOrDigit) ? plainText : null;
+  }
 }

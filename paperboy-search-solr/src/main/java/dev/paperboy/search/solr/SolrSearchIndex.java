@@ -315,12 +315,20 @@ public final class SolrSearchIndex implements SearchIndex {
     return new SearchResult(r.getResults().getNumFound(), hits, took(started));
   }
 
+  /**
+   * The vector of what the query looks for by meaning (its words and phrases, without its syntax),
+   * or null when it looks for nothing that way ({@link QuerySyntax#embeddable}).
+   */
+  private float @Nullable [] queryVector(QuerySyntax syntax) {
+    String text = QuerySyntax.embeddable(syntax.plainText());
+    return text == null ? null : semantic.embedder().embedQuery(text);
+  }
+
   private SearchResult searchSemantic(SearchQuery query, QuerySyntax syntax, long started) {
-    String text = syntax.plainText();
-    if (text.isBlank()) {
+    float[] vector = queryVector(syntax);
+    if (vector == null) {
       return new SearchResult(0, List.of(), took(started));
     }
-    float[] vector = semantic.embedder().embedQuery(text);
     int wanted = query.offset() + query.limit();
     ModifiableSolrParams p = new ModifiableSolrParams();
     p.set("q", SolrQueries.knn(vector, Math.max(wanted, MIN_CANDIDATES)));
@@ -340,11 +348,10 @@ public final class SolrSearchIndex implements SearchIndex {
   }
 
   private SearchResult searchHybrid(SearchQuery query, QuerySyntax syntax, long started) {
-    String text = syntax.plainText();
-    if (text.isBlank()) {
+    float[] vector = queryVector(syntax);
+    if (vector == null) {
       return new SearchResult(0, List.of(), took(started));
     }
-    float[] vector = semantic.embedder().embedQuery(text);
     int depth = Math.max(semantic.depth(), query.offset() + query.limit());
     List<Scored<String>> lexical = new ArrayList<>();
     List<Scored<String>> withoutVector = new ArrayList<>();

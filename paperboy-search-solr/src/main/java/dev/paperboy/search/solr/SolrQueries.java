@@ -119,8 +119,11 @@ final class SolrQueries {
   static boolean addHighlightQuery(ModifiableSolrParams params, QuerySyntax syntax) {
     List<String> should = new ArrayList<>();
     int n = 0;
-    for (String field : List.of(SolrDocuments.TITLE, SolrDocuments.ABSTRACT)) {
-      for (String words : List.of(syntax.words(), syntax.words(fieldNamed(field)))) {
+    // The highlighted fields are fields of the syntax too (SolrDocuments.TITLE is "title").
+    for (QuerySyntax.Field highlighted :
+        List.of(QuerySyntax.Field.TITLE, QuerySyntax.Field.ABSTRACT)) {
+      String field = highlighted.indexName();
+      for (String words : List.of(syntax.words(), syntax.words(highlighted))) {
         if (!words.isEmpty()) {
           should.add(nested(params, "hl_" + (n++), words(field, words)));
         }
@@ -129,7 +132,7 @@ final class SolrQueries {
         if (c.excluded() || c.kind() == QuerySyntax.Kind.WORDS) {
           continue;
         }
-        if (c.field() != null && !c.field().indexName().equals(field)) {
+        if (c.field() != null && c.field() != highlighted) {
           continue; // a part restricted to another field is not marked in this one
         }
         should.add(nested(params, "hl_" + (n++), part(field, c)));
@@ -184,15 +187,6 @@ final class SolrQueries {
       return new Part("lucene df=" + target, ClientUtils.escapeQueryChars(c.text()) + "*");
     }
     return prefixQuery(target, c.text());
-  }
-
-  private static QuerySyntax.@Nullable Field fieldNamed(String name) {
-    for (QuerySyntax.Field f : QuerySyntax.Field.values()) {
-      if (f.indexName().equals(name)) {
-        return f;
-      }
-    }
-    return null;
   }
 
   /** The bag of words: the whole text as one escaped term, analysed into optional terms. */

@@ -115,12 +115,17 @@ public final class BeirEvaluation {
     SearchIndex open(Embedder embedder, VectorLookup vectors, Settings settings);
   }
 
-  /** A Lucene index in {@code dir} (a fresh temporary directory). */
+  /**
+   * A Lucene index in {@code dir} (a fresh temporary directory), written by one thread: with
+   * several, how the documents fall into segments (and so how each segment's HNSW graph is built)
+   * depends on thread timing, and the vector candidates at the tail of a ranking could differ from
+   * run to run. One thread makes every run build the same graphs.
+   */
   public static IndexFactory lucene(Path dir) {
     return (embedder, vectors, settings) ->
         LuceneSearchIndex.open(
             dir,
-            settings.index(),
+            settings.index().withIndexThreads(1),
             new LuceneSearchIndex.Semantic(embedder, vectors, settings.hybrid()));
   }
 

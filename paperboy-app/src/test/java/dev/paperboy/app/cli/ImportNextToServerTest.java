@@ -3,6 +3,7 @@ package dev.paperboy.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paperboy.app.AppContext;
+import dev.paperboy.app.Backfill;
 import dev.paperboy.app.Main;
 import dev.paperboy.app.config.Config;
 import dev.paperboy.core.paper.ArxivId;
@@ -111,6 +112,48 @@ class ImportNextToServerTest {
       assertThat(err())
           .contains("in use by a running server, which embeds new papers in the background")
           .doesNotContain("\tat ");
+    }
+  }
+
+  /** Waits (up to 60 s, polling) until the index holds {@code n} documents. */
+  private static void awaitSize(SearchIndex index, long n) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (index.size() != n && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(index.size()).isEqualTo(n);
+  }
+
+  @Test
+  void serveFollowsTheStoreInTheBackgroundAndCatchesUpAtStart() throws Exception {
+    Path file =
+        Path.of(ImportNextToServerTest.class.getResource("/fixtures/arxiv-small.jsonl").toURI());
+    Map<String, String> fast = Map.of("search.follow.interval", "100ms");
+    try (AppContext server = AppContext.open(Config.load(data, null, Map.of(), fast));
+        Backfill backfill = new Backfill(server)) {
+      SearchIndex index = server.index();
+      backfill.start();
+      assertThat(run("import", "--data", data.toString(), file.toString())).isZero();
+      assertThat(out()).contains("3 papers were stored and the server will index them");
+      awaitSize(index, 3);
+    }
+    // While the server is down, a process stores a paper and dies before it indexes it.
+    try (AppContext crashed = AppContext.open(Config.load(data, null, Map.of(), fast))) {
+      crashed
+          .store()
+          .upsertPapers(
+              java.util.List.of(
+                  dev.paperboy.core.testing.Papers.paper("2503.19999", "Stored before a crash")));
+    }
+    try (AppContext server = AppContext.open(Config.load(data, null, Map.of(), fast));
+        Backfill backfill = new Backfill(server)) {
+      SearchIndex index = server.index();
+      assertThat(index.size()).isEqualTo(3);
+      backfill.start();
+      awaitSize(index, 4);
+      assertThat(index.search(SearchQuery.of("crash", SearchMode.BM25, 10)).hits())
+          .extracting(SearchHit::id)
+          .containsExactly(ArxivId.parse("2503.19999"));
     }
   }
 }

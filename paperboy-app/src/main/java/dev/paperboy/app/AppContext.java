@@ -42,6 +42,8 @@ import dev.paperboy.core.recommend.PersonalPicks;
 import dev.paperboy.core.recommend.Recommender;
 import dev.paperboy.core.recommend.TasteModel;
 import dev.paperboy.core.recommend.TfIdfVectors;
+import dev.paperboy.core.search.IndexFollower;
+import dev.paperboy.core.search.IndexInUseException;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.search.SearchQuery;
@@ -199,6 +201,30 @@ public final class AppContext implements AutoCloseable {
     return index;
   }
 
+  /**
+   * The index for a command that writes papers, or null when a running {@code serve} holds the
+   * embedded index (Lucene allows one writer per directory): the command then writes the store
+   * only, and the server, which follows the store ({@link #indexFollower()}), indexes those papers
+   * within {@code search.follow.interval}.
+   */
+  public @Nullable SearchIndex indexUnlessServed() {
+    try {
+      return index();
+    } catch (IndexInUseException e) {
+      return null;
+    }
+  }
+
+  /**
+   * What keeps the embedded index in step with the store in {@code serve}; null on Solr, which does
+   * not follow (it accepts writers from every process, so commands write it directly).
+   */
+  public @Nullable IndexFollower indexFollower() {
+    return config.search().engine() == SearchConfig.Engine.LUCENE
+        ? new IndexFollower(store(), index())
+        : null;
+  }
+
   /** The SolrCloud collection of {@code search.solr.*}. */
   public SolrSettings solrSettings() {
     return SolrSettings.of(config.search().solrUrls(), config.search().solrCollection());
@@ -314,12 +340,15 @@ public final class AppContext implements AutoCloseable {
         l.harvestDelay());
   }
 
-  /** One run of every configured remote source, into the store and the index. */
+  /**
+   * One run of every configured remote source, into the store and the index (the store only when a
+   * running server holds the index: see {@link #indexUnlessServed()}).
+   */
   public DailyIngest dailyIngest() {
     return new DailyIngest(
         liveSettings(),
         http(),
-        new Importer(store(), index()),
+        new Importer(store(), indexUnlessServed()),
         harvestCheckpoints(),
         clock,
         Sleeper.REAL);

@@ -3,6 +3,7 @@ package dev.paperboy.app;
 import dev.paperboy.app.cli.Progress;
 import dev.paperboy.core.embed.Coverage;
 import dev.paperboy.core.embed.EmbeddingJob;
+import dev.paperboy.core.search.IndexFollower;
 import dev.paperboy.core.search.Reindexer;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,6 +20,13 @@ import org.slf4j.LoggerFactory;
  * when it is empty, then embed papers that have no vector yet, and look again every {@code
  * embed.interval} (new papers arrive by import, harvest and submission). Keyword search works
  * throughout; semantic search covers more papers as the backfill goes.
+ *
+ * <p>On a thread of its own, once the rebuild check is done, the embedded index follows the store
+ * ({@link IndexFollower}) every {@code search.follow.interval}: it indexes papers that commands
+ * next to the server stored while the server held the index, and papers a crash stored without
+ * indexing. Writers inside the server index directly as before; the follower indexing those papers
+ * once more replaces their documents (no duplicates). It starts after the rebuild, never during
+ * one: a rebuild empties the index and records its position only at its end.
  */
 public final class Backfill implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
@@ -39,11 +47,22 @@ public final class Backfill implements AutoCloseable {
             return t;
           });
   private final AtomicReference<@Nullable Coverage> lastCoverage = new AtomicReference<>();
+  private final @Nullable IndexFollower follower;
+  private final Duration followInterval;
+  private final ScheduledExecutorService following =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "paperboy-index-follower");
+            t.setDaemon(true);
+            return t;
+          });
 
   public Backfill(AppContext app) {
     this.app = app;
     this.job = app.config().search().semantic() ? app.embeddingJob() : null;
     this.interval = app.config().search().embedInterval();
+    this.follower = app.indexFollower();
+    this.followInterval = app.config().search().followInterval();
   }
 
   /** The lease names of the two jobs (several app nodes: one node runs each at a time). */
@@ -52,10 +71,42 @@ public final class Backfill implements AutoCloseable {
   public static final String EMBED_JOB = "embedding-backfill";
 
   public void start() {
-    executor.execute(() -> guarded(REBUILD_JOB, this::rebuildIfNeeded));
+    executor.execute(
+        () -> {
+          guarded(REBUILD_JOB, this::rebuildIfNeeded);
+          startFollowing();
+        });
     if (job != null) {
       executor.scheduleWithFixedDelay(
           () -> guarded(EMBED_JOB, this::embed), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void startFollowing() {
+    if (follower == null) {
+      return;
+    }
+    try {
+      following.scheduleWithFixedDelay(
+          this::follow, 0, followInterval.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // close() came first: nothing to follow any more.
+    }
+  }
+
+  /** One catch-up; a failure (a locked database) is logged and retried at the next interval. */
+  private void follow() {
+    IndexFollower f = follower;
+    if (f == null) {
+      return;
+    }
+    try {
+      long n = f.catchUp();
+      if (n > 0) {
+        LOG.info("indexed {} papers changed in the store", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("following the store failed; it is retried in {}", followInterval, e);
     }
   }
 
@@ -138,12 +189,18 @@ public final class Backfill implements AutoCloseable {
       job.cancel();
     }
     executor.shutdown();
+    following.shutdown();
     try {
+      if (!following.awaitTermination(30, TimeUnit.SECONDS)) {
+        LOG.warn("the index follower did not stop within 30 s");
+        following.shutdownNow();
+      }
       if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
         LOG.warn("the background backfill did not stop within 30 s");
         executor.shutdownNow();
       }
     } catch (InterruptedException e) {
+      following.shutdownNow();
       executor.shutdownNow();
       Thread.currentThread().interrupt();
     }

@@ -4,6 +4,7 @@ import dev.paperboy.core.embed.Embedder;
 import dev.paperboy.core.embed.VectorLookup;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.search.IndexInUseException;
 import dev.paperboy.core.search.QuerySyntax;
 import dev.paperboy.core.search.Scored;
 import dev.paperboy.core.search.SearchHit;
@@ -22,6 +23,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,6 +95,13 @@ public final class LuceneSearchIndex implements SearchIndex {
    * are indexed in a field of their own ({@link PaperDocuments#AUTHOR}) for {@code author:}.
    */
   static final String SCHEMA_VERSION = "4";
+
+  /**
+   * Commit user-data key of the store's change number this index has followed to ({@link
+   * #followedTo()}): written with {@link IndexWriter#setLiveCommitData} so it is committed
+   * atomically with the documents it speaks for.
+   */
+  static final String FOLLOWED_KEY = "paperboy.followed";
 
   /**
    * What semantic search needs.
@@ -168,6 +177,9 @@ public final class LuceneSearchIndex implements SearchIndex {
   private @Nullable ExecutorService indexers;
   private final @Nullable Semantic semantic;
 
+  /** The store change number of the last commit ({@link #followedTo()}); -1 for none. */
+  private volatile long followedTo = -1;
+
   private LuceneSearchIndex(
       String name, Directory directory, Options options, @Nullable Semantic semantic)
       throws IOException {
@@ -186,7 +198,22 @@ public final class LuceneSearchIndex implements SearchIndex {
             .setCommitOnClose(true);
     this.writer = new IndexWriter(directory, config);
     try {
-      writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
+      // An opened index keeps its position; a created (or emptied) one has none.
+      if (config.getOpenMode() == IndexWriterConfig.OpenMode.APPEND) {
+        String followed = SegmentInfos.readLatestCommit(directory).getUserData().get(FOLLOWED_KEY);
+        if (followed != null) {
+          try {
+            followedTo = Long.parseLong(followed);
+          } catch (NumberFormatException e) {
+            log.warn(
+                "search index {}: unreadable position {}: {}; it catches up from the start",
+                name,
+                FOLLOWED_KEY,
+                followed);
+          }
+        }
+      }
+      writer.setLiveCommitData(commitData(followedTo));
       Similarity sim = similarity;
       this.searchers =
           new SearcherManager(
@@ -216,7 +243,7 @@ public final class LuceneSearchIndex implements SearchIndex {
    * Paperboy is emptied (it is derived data); {@link #size()} is then 0 and the caller should
    * rebuild it from the store.
    *
-   * @throws IllegalStateException when another process has the index open
+   * @throws IndexInUseException when another process has the index open
    * @throws UncheckedIOException when the directory cannot be read or written
    */
   public static LuceneSearchIndex open(Path dir, Options options) {
@@ -234,7 +261,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       return new LuceneSearchIndex(dir.toString(), directory, options, semantic);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
-      throw new IllegalStateException(
+      throw new IndexInUseException(
           "search index " + dir + " is in use by another process (" + e.getMessage() + ")", e);
     } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
       closeQuietly(directory);
@@ -415,7 +442,12 @@ public final class LuceneSearchIndex implements SearchIndex {
     ensureOpen();
     try {
       writer.deleteAll();
-      writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
+      // An emptied index has followed nothing: a crash before the rebuild's commit (which records
+      // its horizon) leaves an index that catches up from the start.
+      synchronized (this) {
+        followedTo = -1;
+        writer.setLiveCommitData(commitData(-1));
+      }
     } catch (IOException e) {
       throw failure("emptying", e);
     }
@@ -430,6 +462,44 @@ public final class LuceneSearchIndex implements SearchIndex {
     } catch (IOException e) {
       throw failure("committing", e);
     }
+  }
+
+  /**
+   * The store change number recorded by the last {@link #commitFollowedTo}, kept in the commit's
+   * user data; empty for a new or emptied index and one written before Paperboy recorded it.
+   */
+  @Override
+  public OptionalLong followedTo() {
+    long f = followedTo;
+    return f < 0 ? OptionalLong.empty() : OptionalLong.of(f);
+  }
+
+  /**
+   * Commits with {@code seq} as the position in the commit's user data, in the same commit as the
+   * documents. Other threads' commits in between keep the position last set, which is right: the
+   * documents it speaks for were written before it was set.
+   */
+  @Override
+  public synchronized void commitFollowedTo(long seq) {
+    if (seq < 0) {
+      throw new IllegalArgumentException("seq must be >= 0, seq: " + seq);
+    }
+    ensureOpen();
+    try {
+      writer.setLiveCommitData(commitData(seq));
+      writer.commit();
+      followedTo = seq;
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw failure("committing", e);
+    }
+  }
+
+  private static Iterable<Map.Entry<String, String>> commitData(long followed) {
+    return (followed < 0
+            ? Map.of(SCHEMA_KEY, SCHEMA_VERSION)
+            : Map.of(SCHEMA_KEY, SCHEMA_VERSION, FOLLOWED_KEY, Long.toString(followed)))
+        .entrySet();
   }
 
   /** Opens a near-real-time reader over the writer's uncommitted writes; nothing is fsynced. */

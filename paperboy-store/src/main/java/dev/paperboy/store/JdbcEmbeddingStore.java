@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +43,9 @@ public final class JdbcEmbeddingStore implements EmbeddingStore {
     }
     db.inTransaction(
         conn -> {
+          // A new vector changes the paper's document in the index: stamp it (V40), taking the
+          // stamping lock before any write (see ChangeSeq#lock).
+          ChangeSeq.lock(conn, db.dialect());
           try (PreparedStatement ps = conn.prepareStatement(UPSERT)) {
             for (StoredVector v : vectors) {
               ps.setString(1, v.id().value());
@@ -53,6 +57,9 @@ public final class JdbcEmbeddingStore implements EmbeddingStore {
             }
             ps.executeBatch();
           }
+          Set<ArxivId> papers = new LinkedHashSet<>();
+          vectors.forEach(v -> papers.add(v.id()));
+          ChangeSeq.stamp(conn, db.dialect(), papers);
           return null;
         });
   }

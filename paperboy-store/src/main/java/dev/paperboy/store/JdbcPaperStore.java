@@ -7,6 +7,7 @@ import dev.paperboy.core.paper.EntryOrder;
 import dev.paperboy.core.paper.EntryQuery;
 import dev.paperboy.core.paper.Outcome;
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperChange;
 import dev.paperboy.core.paper.PaperMerge;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.paper.StoreStats;
@@ -114,7 +115,14 @@ public final class JdbcPaperStore implements PaperStore {
               }
             }
           }
-          writePapers(conn, inserts, updates, recategorised);
+          if (!inserts.isEmpty() || !updates.isEmpty()) {
+            ChangeSeq.lock(conn, dialect);
+            writePapers(conn, inserts, updates, recategorised);
+            List<ArxivId> changed = new ArrayList<>(inserts.size() + updates.size());
+            inserts.forEach(p -> changed.add(p.id()));
+            updates.forEach(p -> changed.add(p.id()));
+            ChangeSeq.stamp(conn, dialect, changed);
+          }
           return outcomes;
         });
   }
@@ -231,9 +239,13 @@ public final class JdbcPaperStore implements PaperStore {
               PreparedStatement update = conn.prepareStatement(PaperRows.UPDATE_ENTRY)) {
             int inserts = 0;
             int updates = 0;
+            Set<ArxivId> changed = new LinkedHashSet<>();
             for (EntryKey key : touched) {
               DailyEntry now = current.get(key);
               DailyEntry before = stored.get(key);
+              if (before == null || !now.equals(before)) {
+                changed.add(key.paperId());
+              }
               if (before == null) {
                 PaperRows.bindEntryInsert(insert, dialect, now);
                 insert.addBatch();
@@ -250,6 +262,8 @@ public final class JdbcPaperStore implements PaperStore {
             if (updates > 0) {
               update.executeBatch();
             }
+            // An entry change is a change of its paper for the index (Importer re-indexes it too).
+            ChangeSeq.stamp(conn, dialect, changed);
           }
           return outcomes;
         });
@@ -345,6 +359,33 @@ public final class JdbcPaperStore implements PaperStore {
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 out.add(PaperRows.readPaper(rs, dialect));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public long changeHorizon() {
+    return db.read(ChangeSeq::horizon);
+  }
+
+  @Override
+  public List<PaperChange> changesAfter(long seq, int limit) {
+    PaperStore.checkChanges(seq, limit);
+    return db.read(
+        conn -> {
+          try (PreparedStatement ps =
+              conn.prepareStatement(
+                  "SELECT id, change_seq FROM paper WHERE change_seq > ?"
+                      + " ORDER BY change_seq LIMIT ?")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, limit);
+            List<PaperChange> out = new ArrayList<>(Math.min(limit, 1024));
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                out.add(new PaperChange(ArxivId.parse(rs.getString(1)), rs.getLong(2)));
               }
             }
             return out;

@@ -22,7 +22,11 @@ import picocli.CommandLine.Mixin;
       "'serve' runs the same job in the background."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:done, or stopped by Ctrl-C after the current batch", "1:failed"})
+    exitCodeList = {
+      "0:done, or stopped by Ctrl-C after the current batch",
+      "1:failed",
+      "3:a running server holds the search index (it embeds in the background)"
+    })
 public final class EmbedCommand implements Callable<Integer> {
   @Mixin DataOptions data = new DataOptions();
 
@@ -32,6 +36,15 @@ public final class EmbedCommand implements Callable<Integer> {
       if (!app.config().search().semantic()) {
         System.err.println("error: semantic search is switched off (search.semantic=false)");
         return 1;
+      }
+      if (app.indexUnlessServed() == null) {
+        System.err.println(
+            "error: the search index "
+                + app.config().search().indexDir()
+                + " is in use by a running server, which embeds new papers in the background"
+                + " (every embed.interval) and indexes them: nothing to do here; to embed from"
+                + " the command line instead, stop the server first");
+        return ServedIndex.IN_USE;
       }
       if (app.indexNeedsRebuild()) {
         System.err.println("the index is empty: rebuilding it from the store first");

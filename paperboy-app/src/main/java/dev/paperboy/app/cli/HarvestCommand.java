@@ -3,6 +3,7 @@ package dev.paperboy.app.cli;
 import dev.paperboy.app.AppContext;
 import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.ingest.Rejection;
+import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.ingest.harvest.HarvestProgress;
 import dev.paperboy.ingest.harvest.HarvestRequest;
 import dev.paperboy.ingest.harvest.HarvestResult;
@@ -119,6 +120,8 @@ public final class HarvestCommand implements Callable<Integer> {
   private int harvest(
       AppContext app, @Nullable String who, HarvestSettings settings, HarvestRequest request)
       throws IOException {
+    // Next to a running server the store alone is written; the server indexes what was stored.
+    SearchIndex index = app.indexUnlessServed();
     try (HttpFetcher http =
         HttpFetcher.create(
             HttpSettings.defaults(who)
@@ -132,7 +135,7 @@ public final class HarvestCommand implements Callable<Integer> {
           new OaiHarvester(
               http,
               app.harvestCheckpoints(),
-              new Importer(app.store(), app.index()),
+              new Importer(app.store(), index),
               settings,
               app.clock(),
               Sleeper.REAL);
@@ -159,6 +162,9 @@ public final class HarvestCommand implements Callable<Integer> {
       }
       progress.finish(result.records());
       System.out.println(settings.endpoint() + ": " + result);
+      if (index == null) {
+        System.out.println(ServedIndex.storedOnly(app, result.added() + result.updated()));
+      }
       return 0;
     }
   }

@@ -4,6 +4,7 @@ import dev.paperboy.app.AppContext;
 import dev.paperboy.core.ingest.ImportSummary;
 import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.ingest.PaperSource;
+import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.ingest.SourceFormat;
 import dev.paperboy.ingest.Sources;
 import java.io.IOException;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Import papers from files into the store and the search index.",
+      "Next to a running server, which holds the search index, the papers are stored and the"
+          + " server indexes them within search.follow.interval.",
       // ${COMPLETION-CANDIDATES} works in an option's description only (here it printed "null").
       "The format of each file is detected from its content unless --format names it.",
       "Files may be gzipped. Bad records are reported with file:line and reason; the rest imports.",
@@ -60,7 +63,9 @@ public final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (AppContext app = AppContext.open(data.load(System.getenv(), java.util.Map.of()))) {
-      Importer importer = new Importer(app.store(), app.index());
+      // Next to a running server the store alone is written; the server indexes what was stored.
+      SearchIndex index = app.indexUnlessServed();
+      Importer importer = new Importer(app.store(), index);
       Path log = rejectionLog(app.config().dataDir());
       long totalRead = 0;
       long totalRejected = 0;
@@ -117,6 +122,9 @@ public final class ImportCommand implements Callable<Integer> {
             totals[1],
             totals[2],
             totalRejected);
+      }
+      if (index == null) {
+        System.out.println(ServedIndex.storedOnly(app, totals[0] + totals[1]));
       }
       return totalRead - totalRejected > 0 ? 0 : 1;
     }

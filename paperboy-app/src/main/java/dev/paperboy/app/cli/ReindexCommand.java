@@ -17,6 +17,12 @@ import picocli.CommandLine.Mixin;
     description = {
       "Rebuild the search index from the store (the store is the source of truth;",
       "the index can always be rebuilt, e.g. after an upgrade or a lost index directory)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:rebuilt",
+      "1:failed",
+      "3:a running server holds the search index: stop it first"
     })
 public final class ReindexCommand implements Callable<Integer> {
   @Mixin DataOptions data;
@@ -24,7 +30,17 @@ public final class ReindexCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (AppContext app = AppContext.open(data.load(System.getenv(), Map.of()))) {
-      long indexed = reindex(app.store(), app.index(), Progress.onStderr("reindex", "papers"));
+      SearchIndex index = app.indexUnlessServed();
+      if (index == null) {
+        System.err.println(
+            "error: the search index "
+                + app.config().search().indexDir()
+                + " is in use by a running server, which keeps it up to date with the store by"
+                + " itself; to rebuild it (a lost or damaged index), stop the server, then run"
+                + " 'paperboy reindex'");
+        return ServedIndex.IN_USE;
+      }
+      long indexed = reindex(app.store(), index, Progress.onStderr("reindex", "papers"));
       System.out.printf(Locale.ROOT, "reindexed %,d papers%n", indexed);
       return 0;
     }

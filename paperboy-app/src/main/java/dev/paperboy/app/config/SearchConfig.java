@@ -15,6 +15,10 @@ import java.util.Locale;
  * @param embedBatch papers embedded and committed together by the backfill ({@code embed.batch})
  * @param embedInterval how often {@code serve} looks for papers without vectors ({@code
  *     embed.interval}, default 10 minutes)
+ * @param followInterval how often {@code serve} looks in the store for papers changed since the
+ *     embedded index last followed it ({@code search.follow.interval}, default 5 seconds): papers
+ *     that {@code import}, {@code harvest} or {@code update} stored while the server held the index
+ *     are searchable within this time; the Solr engine does not follow (commands write it directly)
  * @param engine {@code search.engine}: {@code lucene} (the embedded index in {@code indexDir}, the
  *     default) or {@code solr} (a SolrCloud collection, for several app nodes)
  * @param solrUrls {@code search.solr.urls}: comma-separated base URLs of Solr nodes ({@code
@@ -27,6 +31,7 @@ public record SearchConfig(
     boolean semantic,
     int embedBatch,
     Duration embedInterval,
+    Duration followInterval,
     Engine engine,
     List<String> solrUrls,
     String solrCollection) {
@@ -36,6 +41,7 @@ public record SearchConfig(
           "search.semantic",
           "embed.batch",
           "embed.interval",
+          "search.follow.interval",
           "search.engine",
           "search.solr.urls",
           "search.solr.collection");
@@ -70,6 +76,10 @@ public record SearchConfig(
       throw new ConfigException(
           "embed.interval: expected a positive duration but was " + embedInterval);
     }
+    if (followInterval.isNegative() || followInterval.isZero()) {
+      throw new ConfigException(
+          "search.follow.interval: expected a positive duration but was " + followInterval);
+    }
   }
 
   static SearchConfig from(Path data, Settings s) {
@@ -94,6 +104,7 @@ public record SearchConfig(
         s.getBoolean("search.semantic", true),
         s.getInt("embed.batch", 64, 1, 10_000),
         s.getDuration("embed.interval", Duration.ofMinutes(10)),
+        s.getDuration("search.follow.interval", Duration.ofSeconds(5)),
         engine,
         urls,
         s.get("search.solr.collection", "papers"));

@@ -27,10 +27,15 @@ public final class Importer {
   public static final int MAX_REPORTED_REJECTIONS = 1000;
 
   private final PaperStore store;
-  private final SearchIndex index;
+  private final @Nullable SearchIndex index;
   private final int batchSize;
 
-  public Importer(PaperStore store, SearchIndex index, int batchSize) {
+  /**
+   * @param index the index to keep in step, or null to write the store only: for a command that
+   *     runs next to a server holding the embedded index, which follows the store and indexes what
+   *     was stored ({@link dev.paperboy.core.search.IndexFollower})
+   */
+  public Importer(PaperStore store, @Nullable SearchIndex index, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, batchSize: " + batchSize);
     }
@@ -39,7 +44,7 @@ public final class Importer {
     this.batchSize = batchSize;
   }
 
-  public Importer(PaperStore store, SearchIndex index) {
+  public Importer(PaperStore store, @Nullable SearchIndex index) {
     this(store, index, 500);
   }
 
@@ -67,7 +72,9 @@ public final class Importer {
       failure = e.getMessage();
     } finally {
       batcher.flush();
-      index.commit();
+      if (index != null) {
+        index.commit();
+      }
     }
     return batcher.summary(failure);
   }
@@ -146,7 +153,7 @@ public final class Importer {
           changed.add(r.paper().id());
         }
       }
-      if (!changed.isEmpty()) {
+      if (index != null && !changed.isEmpty()) {
         // Index what the store now holds (the merged paper), not what this source said.
         index.index(store.findPapers(changed));
       }

@@ -47,6 +47,39 @@ public interface PaperStore extends AutoCloseable {
    */
   List<Paper> papersAfter(@Nullable ArxivId after, int limit);
 
+  /**
+   * The highest number of the store's change sequence: 0 for a store where nothing changed yet.
+   *
+   * <p>Every write that changes what a search index holds for a paper (the paper added or updated,
+   * one of its day-list entries added or changed, a new vector for it) stamps the paper with the
+   * next number, in the same transaction. The sequence only grows, and a reader that saw number
+   * {@code n} never later sees a newly committed change numbered {@code n} or less, even with
+   * concurrent writers (on PostgreSQL stamping is serialised to commit). A write that changes
+   * nothing stamps nothing. An index that remembers the horizon it has indexed up to can thus catch
+   * up with the store by itself ({@link dev.paperboy.core.search.IndexFollower}).
+   */
+  long changeHorizon();
+
+  /**
+   * Up to {@code limit} papers whose last change is numbered above {@code seq}, in change order
+   * (each paper once, at its latest number; numbers are unique per paper).
+   *
+   * @param seq >= 0
+   * @param limit >= 1
+   * @throws IllegalArgumentException naming a bad seq or limit
+   */
+  List<PaperChange> changesAfter(long seq, int limit);
+
+  /** Checks the arguments of {@link #changesAfter}. */
+  static void checkChanges(long seq, int limit) {
+    if (seq < 0) {
+      throw new IllegalArgumentException("seq must be >= 0, seq: " + seq);
+    }
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be >= 1, limit: " + limit);
+    }
+  }
+
   /** The entries of one day, most upvoted first, then by paper id. */
   List<DailyEntry> entriesOn(LocalDate day);
 

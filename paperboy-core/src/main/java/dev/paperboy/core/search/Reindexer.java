@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Rebuilds a search index from the store, which is the source of truth: every document is deleted,
  * then every stored paper is indexed page by page (keyset pagination, so papers added meanwhile are
- * not skipped or doubled) and committed once at the end.
+ * not skipped or doubled) and committed once at the end, with the store's change horizon read
+ * before the rebuild started ({@link SearchIndex#commitFollowedTo}).
  */
 public final class Reindexer {
   /** Told the papers indexed so far and the papers in the store when the rebuild started. */
@@ -40,6 +41,9 @@ public final class Reindexer {
       throw new IllegalArgumentException(
           "refreshEvery must be >= 1, refreshEvery: " + refreshEvery);
     }
+    // The horizon before the first read: every change up to it is in what the pages below read, and
+    // a change made meanwhile is numbered above it, so a follower indexes it again (harmless).
+    long horizon = store.changeHorizon();
     long total = store.stats().papers();
     index.deleteAll();
     long done = 0;
@@ -58,7 +62,7 @@ public final class Reindexer {
       after = page.get(page.size() - 1).id();
       listener.indexed(done, Math.max(total, done));
     }
-    index.commit();
+    index.commitFollowedTo(horizon);
     return done;
   }
 }

@@ -4,6 +4,7 @@ import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.Paper;
 import java.util.Collection;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A search index derived from the store: it can always be rebuilt from the papers there.
@@ -22,6 +23,32 @@ public interface SearchIndex extends AutoCloseable {
 
   /** Makes writes durable and visible to searches. */
   void commit();
+
+  /**
+   * How far this index has followed the store's change sequence ({@link
+   * dev.paperboy.core.paper.PaperStore#changeHorizon()}): every change numbered up to the result is
+   * in the index's last commit. Empty when the index does not follow the store, or has no recorded
+   * position yet (made by an earlier version, or just emptied by {@link #deleteAll()}); a follower
+   * then starts from 0.
+   *
+   * <p>The default is empty: an index that accepts writers from several processes at once (Solr)
+   * does not follow, since every command writes it directly; stand-ins in tests need not either.
+   * The embedded Lucene index overrides it, since a running server holds its only writer.
+   */
+  default OptionalLong followedTo() {
+    return OptionalLong.empty();
+  }
+
+  /**
+   * {@link #commit()} that also records, atomically with the documents, that every store change
+   * numbered up to {@code seq} is now indexed ({@link #followedTo()}). The caller must have indexed
+   * those changes first. The default just commits (an index that does not follow the store).
+   *
+   * @param seq >= 0
+   */
+  default void commitFollowedTo(long seq) {
+    commit();
+  }
 
   /**
    * Makes the writes so far visible to searches without making them durable: a crash loses them, as

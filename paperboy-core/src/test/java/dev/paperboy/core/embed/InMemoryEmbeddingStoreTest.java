@@ -10,4 +10,10 @@ class InMemoryEmbeddingStoreTest extends EmbeddingStoreContract {
   protected Stores openStores() {
     return new Stores(new InMemoryPaperStore(), new InMemoryEmbeddingStore(), () -> {});
   }
+
+  /** The two in-memory stores do not know each other; the JDBC stores share the database. */
+  @Override
+  protected boolean stampsPapers() {
+    return false;
+  }
 }

@@ -47,6 +47,16 @@ class PaperStoreDefaultsTest extends PaperStoreContract {
     }
 
     @Override
+    public long changeHorizon() {
+      return d.changeHorizon();
+    }
+
+    @Override
+    public List<PaperChange> changesAfter(long seq, int limit) {
+      return d.changesAfter(seq, limit);
+    }
+
+    @Override
     public List<DailyEntry> entriesOn(LocalDate day) {
       return d.entriesOn(day);
     }

@@ -60,6 +60,25 @@ public abstract class EmbeddingStoreContract {
     return new StoredVector(id(n), model, DocumentText.hash(DocumentText.of(p)), v);
   }
 
+  /**
+   * Whether a new vector stamps its paper in the paper store's change sequence (the index holds
+   * vectors, so a follower must index the paper again). Stores kept apart in memory do not.
+   */
+  protected boolean stampsPapers() {
+    return true;
+  }
+
+  @Test
+  void aNewVectorStampsItsPaperInTheChangeSequence() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(stampsPapers(), "stores kept apart");
+    long before = stores.papers().changeHorizon();
+    vectors.putVectors(List.of(vector(3, "m", paper(3, "Paper 3"), 1f, 0f)));
+    assertThat(stores.papers().changeHorizon()).isGreaterThan(before);
+    assertThat(stores.papers().changesAfter(before, 10))
+        .extracting(dev.paperboy.core.paper.PaperChange::id)
+        .containsExactly(id(3));
+  }
+
   @Test
   void storesAndFindsVectorsByModel() {
     float[] v1 = {0.6f, 0.8f, 0f};

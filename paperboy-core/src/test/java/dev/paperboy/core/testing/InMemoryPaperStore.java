@@ -7,6 +7,7 @@ import dev.paperboy.core.paper.EntryOrder;
 import dev.paperboy.core.paper.EntryQuery;
 import dev.paperboy.core.paper.Outcome;
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperChange;
 import dev.paperboy.core.paper.PaperMerge;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.paper.StoreStats;
@@ -26,6 +27,28 @@ import org.jspecify.annotations.Nullable;
 public final class InMemoryPaperStore implements PaperStore {
   private final Map<ArxivId, Paper> papers = new TreeMap<>();
   private final Map<String, DailyEntry> entries = new TreeMap<>();
+  private final Map<ArxivId, Long> changeSeq = new HashMap<>();
+  private long horizon;
+
+  private void stamp(ArxivId id) {
+    changeSeq.put(id, ++horizon);
+  }
+
+  @Override
+  public synchronized long changeHorizon() {
+    return horizon;
+  }
+
+  @Override
+  public synchronized List<PaperChange> changesAfter(long seq, int limit) {
+    PaperStore.checkChanges(seq, limit);
+    return changeSeq.entrySet().stream()
+        .filter(e -> e.getValue() > seq)
+        .map(e -> new PaperChange(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingLong(PaperChange::seq))
+        .limit(limit)
+        .toList();
+  }
 
   @Override
   public synchronized List<Outcome> upsertPapers(List<Paper> batch) {
@@ -34,11 +57,15 @@ public final class InMemoryPaperStore implements PaperStore {
       Paper old = papers.get(p.id());
       if (old == null) {
         papers.put(p.id(), p);
+        stamp(p.id());
         out.add(Outcome.ADDED);
         continue;
       }
       Paper merged = PaperMerge.merge(old, p);
       papers.put(p.id(), merged);
+      if (!merged.equals(old)) {
+        stamp(p.id());
+      }
       out.add(merged.equals(old) ? Outcome.UNCHANGED : Outcome.UPDATED);
     }
     return out;
@@ -58,11 +85,15 @@ public final class InMemoryPaperStore implements PaperStore {
       DailyEntry old = entries.get(key);
       if (old == null) {
         entries.put(key, e);
+        stamp(e.paperId());
         out.add(Outcome.ADDED);
         continue;
       }
       DailyEntry merged = old.merge(e);
       entries.put(key, merged);
+      if (!merged.equals(old)) {
+        stamp(e.paperId());
+      }
       out.add(merged.equals(old) ? Outcome.UNCHANGED : Outcome.UPDATED);
     }
     return out;

@@ -11,6 +11,7 @@ import dev.paperboy.core.paper.EntryQuery;
 import dev.paperboy.core.paper.EntrySource;
 import dev.paperboy.core.paper.Outcome;
 import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperChange;
 import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.paper.PaperVersion;
 import dev.paperboy.core.paper.StoreStats;
@@ -443,6 +444,161 @@ public abstract class PaperStoreContract {
     assertThat(store.papersAfter(null, 1000))
         .extracting(Paper::id)
         .containsExactlyInAnyOrderElementsOf(written);
+  }
+
+  // ---- The change sequence (what an index follows) ----
+
+  private List<ArxivId> changedAfter(long seq) {
+    return store.changesAfter(seq, 1000).stream().map(PaperChange::id).toList();
+  }
+
+  @Test
+  void changeSequenceNumbersEveryChangeInOrder() {
+    assertThat(store.changeHorizon()).isZero();
+    assertThat(store.changesAfter(0, 10)).isEmpty();
+
+    store.upsertPapers(List.of(paper("2503.00002"), paper("2503.00001")));
+    long first = store.changeHorizon();
+    assertThat(first).isPositive();
+    List<PaperChange> changes = store.changesAfter(0, 10);
+    assertThat(changes)
+        .extracting(PaperChange::id)
+        .containsExactlyInAnyOrder(id("2503.00001"), id("2503.00002"));
+    assertThat(changes.get(1).seq()).isGreaterThan(changes.get(0).seq());
+    assertThat(changes.get(1).seq()).isEqualTo(first);
+
+    // An update moves the paper after the others; it is listed once, at its new number.
+    store.upsertPapers(List.of(paper("2503.00003")));
+    store.upsertPapers(List.of(paper("2503.00001", 2, "Paper 2503.00001, revised")));
+    long second = store.changeHorizon();
+    assertThat(second).isGreaterThan(first);
+    assertThat(changedAfter(0)).hasSize(3).endsWith(id("2503.00001"));
+    assertThat(changedAfter(first)).containsExactly(id("2503.00003"), id("2503.00001"));
+    assertThat(store.changesAfter(first, 1))
+        .extracting(PaperChange::id)
+        .containsExactly(id("2503.00003"));
+    assertThat(changedAfter(second)).isEmpty();
+  }
+
+  @Test
+  void unchangedWritesStampNothing() {
+    Paper p = paper("2503.00001");
+    DailyEntry e = entry(MON, "2503.00001", EntrySource.HUGGING_FACE, "x", 3);
+    store.upsertPapers(List.of(p));
+    store.upsertEntries(List.of(e));
+    long horizon = store.changeHorizon();
+
+    store.upsertPapers(List.of(p));
+    store.upsertEntries(List.of(e));
+    store.upsertEntries(List.of(entry(MON, "2503.00001", EntrySource.HUGGING_FACE, "x", 1)));
+
+    assertThat(store.changeHorizon()).isEqualTo(horizon);
+    assertThat(changedAfter(horizon)).isEmpty();
+  }
+
+  @Test
+  void entryChangesStampTheirPaper() {
+    store.upsertPapers(List.of(paper("2503.00001"), paper("2503.00002")));
+    store.upsertEntries(List.of(entry(MON, "2503.00001", EntrySource.HUGGING_FACE, "x", 3)));
+    long before = store.changeHorizon();
+    assertThat(changedAfter(0)).endsWith(id("2503.00001"));
+
+    // More upvotes for the entry: its paper changes again, the other does not.
+    store.upsertEntries(List.of(entry(MON, "2503.00001", EntrySource.HUGGING_FACE, "x", 7)));
+    assertThat(store.changeHorizon()).isGreaterThan(before);
+    assertThat(changedAfter(before)).containsExactly(id("2503.00001"));
+
+    // A new day for the other paper.
+    long mid = store.changeHorizon();
+    store.upsertEntries(List.of(entry(TUE, "2503.00002", EntrySource.HUGGING_FACE, "x", 1)));
+    assertThat(changedAfter(mid)).containsExactly(id("2503.00002"));
+  }
+
+  @Test
+  void changesAreReadInPagesThatNeverSkipOrRepeat() {
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 1; i <= 1200; i++) {
+      papers.add(paper(String.format("2506.%05d", i)));
+    }
+    store.upsertPapers(papers.subList(0, 700));
+    store.upsertPapers(papers.subList(700, 1200));
+    List<ArxivId> seen = new ArrayList<>();
+    long from = 0;
+    while (true) {
+      List<PaperChange> page = store.changesAfter(from, 250);
+      if (page.isEmpty()) {
+        break;
+      }
+      page.forEach(c -> seen.add(c.id()));
+      from = page.get(page.size() - 1).seq();
+    }
+    assertThat(seen).hasSize(1200).doesNotHaveDuplicates();
+    assertThat(from).isEqualTo(store.changeHorizon());
+  }
+
+  @Test
+  void aReaderFollowingConcurrentWritersMissesNoChange() throws Exception {
+    int writers = 4;
+    int batches = 15;
+    Set<ArxivId> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int b = 0; b < batches; b++) {
+                    List<Paper> batch = new ArrayList<>();
+                    for (int i = 0; i < 3; i++) {
+                      batch.add(paper(String.format("2507.%05d", writer * 1000 + b * 10 + i)));
+                    }
+                    store.upsertPapers(batch);
+                    // and an entry change for one of them, as an import does
+                    store.upsertEntries(
+                        List.of(
+                            entry(
+                                MON, batch.get(0).id().value(), EntrySource.HUGGING_FACE, "x", b)));
+                    batch.forEach(p -> written.add(p.id()));
+                  }
+                  return null;
+                }));
+      }
+      // Follow while they write: a change committed with a number at or below one already seen
+      // would be skipped here for good.
+      Set<ArxivId> seen = new HashSet<>();
+      long from = 0;
+      boolean writing = true;
+      while (writing) {
+        writing = done.stream().anyMatch(f -> !f.isDone());
+        List<PaperChange> page;
+        while (!(page = store.changesAfter(from, 7)).isEmpty()) {
+          page.forEach(c -> seen.add(c.id()));
+          assertThat(page.get(0).seq()).isGreaterThan(from);
+          from = page.get(page.size() - 1).seq();
+        }
+      }
+      for (var f : done) {
+        f.get();
+      }
+      assertThat(written).hasSize(writers * batches * 3);
+      assertThat(seen).containsExactlyInAnyOrderElementsOf(written);
+      assertThat(from).isEqualTo(store.changeHorizon());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void rejectsBadChangeArguments() {
+    assertThatThrownBy(() -> store.changesAfter(-1, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("seq");
+    assertThatThrownBy(() -> store.changesAfter(0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("limit");
   }
 
   // ---- Read queries for lists (day, week, month, category, trending pages and the API) ----

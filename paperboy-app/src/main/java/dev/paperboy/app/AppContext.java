@@ -283,11 +283,19 @@ public final class AppContext implements AutoCloseable {
 
   /** The backfill: embeds every paper without a current vector and re-indexes it. */
   public EmbeddingJob embeddingJob() {
+    return embeddingJob(index());
+  }
+
+  /**
+   * The embedding job, indexing each embedded batch in {@code index} as it goes, or storing the
+   * vectors only when it is null (a command that catches its index up at the end).
+   */
+  public EmbeddingJob embeddingJob(@Nullable SearchIndex index) {
     return new EmbeddingJob(
         store(),
         embeddingStore(),
         embedder(),
-        index(),
+        index,
         config.search().embedBatch(),
         System::nanoTime);
   }

@@ -37,7 +37,8 @@ public final class EmbedCommand implements Callable<Integer> {
         System.err.println("error: semantic search is switched off (search.semantic=false)");
         return 1;
       }
-      if (app.indexUnlessServed() == null) {
+      CommandIndex index = CommandIndex.of(app);
+      if (index.served()) {
         System.err.println(
             "error: the search index "
                 + app.config().search().indexDir()
@@ -50,7 +51,7 @@ public final class EmbedCommand implements Callable<Integer> {
         System.err.println("the index is empty: rebuilding it from the store first");
         ReindexCommand.reindex(app.store(), app.index(), Progress.onStderr("reindex", "papers"));
       }
-      EmbeddingJob job = app.embeddingJob();
+      EmbeddingJob job = app.embeddingJob(index.direct());
       Progress progress = Progress.onStderr("embed", "papers");
       CountDownLatch finished = new CountDownLatch(1);
       Thread stopper =
@@ -83,6 +84,10 @@ public final class EmbedCommand implements Callable<Integer> {
           c.withVector(),
           c.papers(),
           c.fraction() * 100);
+      // Stopped by Ctrl-C: exit now; the next command or serve indexes the vectors stored so far.
+      if (!result.cancelled()) {
+        index.indexStored();
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(stopper);
       } catch (IllegalStateException shuttingDown) {

@@ -3,7 +3,6 @@ package dev.paperboy.app.cli;
 import dev.paperboy.app.AppContext;
 import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.ingest.Rejection;
-import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.ingest.harvest.HarvestProgress;
 import dev.paperboy.ingest.harvest.HarvestRequest;
 import dev.paperboy.ingest.harvest.HarvestResult;
@@ -120,8 +119,7 @@ public final class HarvestCommand implements Callable<Integer> {
   private int harvest(
       AppContext app, @Nullable String who, HarvestSettings settings, HarvestRequest request)
       throws IOException {
-    // Next to a running server the store alone is written; the server indexes what was stored.
-    SearchIndex index = app.indexUnlessServed();
+    CommandIndex index = CommandIndex.of(app);
     try (HttpFetcher http =
         HttpFetcher.create(
             HttpSettings.defaults(who)
@@ -135,7 +133,7 @@ public final class HarvestCommand implements Callable<Integer> {
           new OaiHarvester(
               http,
               app.harvestCheckpoints(),
-              new Importer(app.store(), index),
+              new Importer(app.store(), index.direct()),
               settings,
               app.clock(),
               Sleeper.REAL);
@@ -158,13 +156,12 @@ public final class HarvestCommand implements Callable<Integer> {
                 });
       } catch (HarvestStoppedException e) {
         System.err.println("error: " + e.getMessage());
+        index.indexStored(); // the pages stored before it stopped
         return 1;
       }
       progress.finish(result.records());
       System.out.println(settings.endpoint() + ": " + result);
-      if (index == null) {
-        System.out.println(ServedIndex.storedOnly(app, result.added() + result.updated()));
-      }
+      index.finish(result.added() + result.updated());
       return 0;
     }
   }

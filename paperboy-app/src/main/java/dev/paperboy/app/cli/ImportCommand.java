@@ -4,7 +4,6 @@ import dev.paperboy.app.AppContext;
 import dev.paperboy.core.ingest.ImportSummary;
 import dev.paperboy.core.ingest.Importer;
 import dev.paperboy.core.ingest.PaperSource;
-import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.ingest.SourceFormat;
 import dev.paperboy.ingest.Sources;
 import java.io.IOException;
@@ -63,9 +62,8 @@ public final class ImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (AppContext app = AppContext.open(data.load(System.getenv(), java.util.Map.of()))) {
-      // Next to a running server the store alone is written; the server indexes what was stored.
-      SearchIndex index = app.indexUnlessServed();
-      Importer importer = new Importer(app.store(), index);
+      CommandIndex index = CommandIndex.of(app);
+      Importer importer = new Importer(app.store(), index.direct());
       Path log = rejectionLog(app.config().dataDir());
       long totalRead = 0;
       long totalRejected = 0;
@@ -123,9 +121,7 @@ public final class ImportCommand implements Callable<Integer> {
             totals[2],
             totalRejected);
       }
-      if (index == null) {
-        System.out.println(ServedIndex.storedOnly(app, totals[0] + totals[1]));
-      }
+      index.finish(totals[0] + totals[1]);
       return totalRead - totalRejected > 0 ? 0 : 1;
     }
   }

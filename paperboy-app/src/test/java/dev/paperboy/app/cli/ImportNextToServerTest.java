@@ -115,6 +115,27 @@ class ImportNextToServerTest {
     }
   }
 
+  @Test
+  void importWithoutAServerIndexesOnceAndRecordsHowFarTheIndexFollowed() throws Exception {
+    Path file =
+        Path.of(ImportNextToServerTest.class.getResource("/fixtures/arxiv-small.jsonl").toURI());
+    assertThat(run("import", "--data", data.toString(), file.toString())).isZero();
+    assertThat(out()).contains("added 3").contains("indexed 3 papers").doesNotContain("in use");
+
+    try (AppContext server = AppContext.open(Config.load(data, null, Map.of(), Map.of()))) {
+      SearchIndex index = server.index();
+      assertThat(index.size()).isEqualTo(3);
+      // The import left the index at the store's horizon: a server starting now has nothing to
+      // index again (before, it re-indexed every paper the command had indexed already).
+      assertThat(index.followedTo()).hasValue(server.store().changeHorizon());
+      assertThat(server.indexFollower().catchUp()).isZero();
+      assertThat(
+              index.search(SearchQuery.of("sparse mixture of experts", SearchMode.BM25, 10)).hits())
+          .extracting(SearchHit::id)
+          .containsExactly(ArxivId.parse("2503.10001"));
+    }
+  }
+
   /** Waits (up to 60 s, polling) until the index holds {@code n} documents. */
   private static void awaitSize(SearchIndex index, long n) throws InterruptedException {
     long deadline = System.nanoTime() + 60_000_000_000L;

@@ -54,8 +54,25 @@ public final class IndexFollower {
    * @return the papers indexed (or deleted from the index, when the store no longer has them)
    * @throws IllegalStateException when the index does not record its position
    */
-  public synchronized long catchUp() {
-    long from = index.followedTo().orElse(0);
+  public long catchUp() {
+    return catchUp((indexed, fraction) -> {});
+  }
+
+  /** Told after each committed page how many papers are indexed so far. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param fraction of the way from the index's position to the store's horizon when the catch-up
+     *     began, between 0 and 1 (changes made since may take it a little further)
+     */
+    void indexed(long papers, double fraction);
+  }
+
+  /** {@link #catchUp()}, telling {@code listener} after each page. */
+  public synchronized long catchUp(Listener listener) {
+    long start = index.followedTo().orElse(0);
+    long horizon = store.changeHorizon();
+    long from = start;
     long done = 0;
     while (true) {
       List<PaperChange> changes = store.changesAfter(from, page);
@@ -91,6 +108,8 @@ public final class IndexFollower {
       }
       from = to;
       done += changes.size();
+      listener.indexed(
+          done, horizon <= start ? 1.0 : Math.min(1.0, (double) (to - start) / (horizon - start)));
       if (changes.size() < page) {
         return done;
       }

@@ -201,6 +201,39 @@ class CommunityBrowserTest {
     assertThat(comment.findElement(By.tagName("strong")).getText()).isEqualTo("work");
     assertThat(comment.getText()).contains("<script>alert(1)</script> stays text.");
 
+    // On a phone the signed-in header takes two rows (it took five), and every link stays.
+    org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+      browser.get(site.uri() + "/");
+      waitFor(By.id("account-link"));
+      @SuppressWarnings("unchecked")
+      java.util.List<Number> middles =
+          (java.util.List<Number>)
+              ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript(
+                      "return Array.from(document.querySelectorAll("
+                          + "'header .bar a, header .bar input:not([type=hidden]), header .bar button'))"
+                          + ".map(function (e) { var r = e.getBoundingClientRect();"
+                          + " return r.top + r.height / 2; });");
+      java.util.List<Double> sorted = middles.stream().map(Number::doubleValue).sorted().toList();
+      int rows = 1;
+      for (int i = 1; i < sorted.size(); i++) {
+        if (sorted.get(i) - sorted.get(i - 1) > 16) {
+          rows++;
+        }
+      }
+      assertThat(rows).as("header rows at 390px, item middles %s", sorted).isLessThanOrEqualTo(2);
+      for (String link : java.util.List.of("Daily", "Trending", "Search", "Submit", "Library")) {
+        assertThat(browser.findElement(By.linkText(link)).isDisplayed()).as(link).isTrue();
+      }
+      assertThat(browser.findElement(By.id("quick-q")).isDisplayed()).isTrue();
+      assertThat(browser.findElement(By.id("account-link")).isDisplayed()).isTrue();
+      assertThat(browser.findElement(By.id("signout")).isDisplayed()).isTrue();
+    } finally {
+      browser.manage().window().setSize(wide);
+    }
+
     // Sign out, then the paper is on today's list with the vote and the comment.
     browser.findElement(By.id("signout")).click();
     waitFor(By.id("signin-link"));

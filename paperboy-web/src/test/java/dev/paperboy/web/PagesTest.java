@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paperboy.core.search.SearchMode;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,6 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class PagesTest {
+  /** The only scripts a page loads, all from here: ours, and KaTeX before math.js. */
+  static final List<String> OUR_SCRIPTS =
+      List.of("/static/app.js", KatexAssets.script(), "/static/math.js");
+
   static WebTestSupport web;
 
   @BeforeAll
@@ -451,7 +456,7 @@ class PagesTest {
       assertThat(d.select("[onerror], [onclick], [onload]")).as(path).isEmpty();
       assertThat(d.select("script"))
           .as(path)
-          .allSatisfy(s -> assertThat(s.attr("src")).isEqualTo("/static/app.js"));
+          .allSatisfy(s -> assertThat(s.attr("src")).isIn(OUR_SCRIPTS));
       assertThat(d.select("img")).as(path).isEmpty();
     }
     Document paper = web.page("/papers/" + Fixture.HOSTILE, 200);
@@ -475,6 +480,74 @@ class PagesTest {
     assertThat(home.select("link[rel=stylesheet], script[src], link[rel=icon]").eachAttr("href"))
         .allMatch(h -> h.startsWith("/static/"));
     assertThat(home.html()).doesNotContain("https://cdn").doesNotContain("fonts.googleapis");
+  }
+
+  @Test
+  void katexIsServedFromItsJarWithVersionedLongLivedCaching() {
+    String base = "/static/katex/" + KatexAssets.VERSION + "/dist";
+    assertThat(KatexAssets.VERSION).matches("0\\.16\\.\\d+");
+    Map<String, String> types =
+        Map.of(
+            base + "/katex.min.css", "text/css",
+            base + "/katex.min.js", "text/javascript",
+            base + "/fonts/KaTeX_Main-Regular.woff2", "font/woff2",
+            base + "/fonts/KaTeX_Math-Italic.woff2", "font/woff2");
+    types.forEach(
+        (path, type) -> {
+          HttpResponse<String> r = web.get(path);
+          assertThat(r.statusCode()).as(path).isEqualTo(200);
+          assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+              .as(path)
+              .startsWith(type);
+          assertThat(r.headers().firstValue("Cache-Control"))
+              .as(path)
+              .hasValue("public, max-age=31536000, immutable");
+          assertThat(r.body()).as(path).isNotEmpty();
+        });
+    // The stylesheet finds its fonts next to it (relative URLs), so they come from here too.
+    assertThat(web.get(base + "/katex.min.css").body())
+        .contains("url(fonts/KaTeX_Main-Regular.woff2)")
+        .doesNotContain("http:")
+        .doesNotContain("https:");
+    assertThat(web.get("/static/math.js").statusCode()).isEqualTo(200);
+    assertThat(web.get(base + "/no-such-file.js").statusCode()).isEqualTo(404);
+    assertThat(web.get("/static/katex/0.0.1/dist/katex.min.js").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void pagesLoadKatexAndMarkOnlyTitlesAndAbstractsUnderAStrictPolicy() {
+    HttpResponse<String> r = web.get("/papers/2506.10001");
+    assertThat(r.statusCode()).isEqualTo(200);
+    Document d = org.jsoup.Jsoup.parse(r.body());
+    String base = "/static/katex/" + KatexAssets.VERSION + "/dist";
+    assertThat(d.select("link[rel=stylesheet]").eachAttr("href")).contains(base + "/katex.min.css");
+    // KaTeX before the script that uses it; both deferred, which keeps their order.
+    assertThat(d.select("script[src]").eachAttr("src"))
+        .containsSubsequence(base + "/katex.min.js", "/static/math.js");
+    assertThat(d.select("script[src]")).allMatch(s -> s.hasAttr("defer"));
+    assertThat(d.select("script:not([src])")).isEmpty();
+    assertThat(d.select("[style]")).isEmpty();
+    assertThat(d.select("h1.tex").text()).isEqualTo("Sparse Mixture of Experts for Fast Inference");
+    assertThat(d.select(".abstract-full p.tex")).hasSize(2);
+    // The machine-written summary is neither title nor abstract: left alone.
+    assertThat(d.select(".tldr-box .tex")).isEmpty();
+
+    String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+    Map<String, String> directives = new java.util.HashMap<>();
+    for (String directive : csp.split(";")) {
+      String[] parts = directive.trim().split("\\s+", 2);
+      directives.put(parts[0], parts.length > 1 ? parts[1] : "");
+    }
+    assertThat(directives.get("script-src")).isEqualTo("'self'");
+    assertThat(directives.get("style-src")).isEqualTo("'self'");
+    assertThat(directives.get("font-src")).isEqualTo("'self'");
+    assertThat(directives.get("default-src")).isEqualTo("'self'");
+    assertThat(directives.get("object-src")).isEqualTo("'none'");
+    assertThat(csp).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+    assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    Document day = web.page("/day/2025-06-16", 200);
+    assertThat(day.select(".card h2.title.tex")).isNotEmpty();
+    assertThat(day.select(".card .teaser.tex, .card .abstract p.tex")).isNotEmpty();
   }
 
   @Test
@@ -528,7 +601,8 @@ class PagesTest {
     Document hostile = web.page("/papers/" + Fixture.HOSTILE, 200);
     assertThat(hostile.select("meta[name=citation_title]").attr("content"))
         .isEqualTo(Fixture.HOSTILE_TITLE);
-    assertThat(hostile.select("head script").eachAttr("src")).containsOnly("/static/app.js");
+    assertThat(hostile.select("head script").eachAttr("src"))
+        .containsExactlyElementsOf(OUR_SCRIPTS);
     // Lists are no papers: no citation tags there.
     assertThat(web.page("/day/2025-06-16", 200).select("meta[name^=citation_]")).isEmpty();
   }

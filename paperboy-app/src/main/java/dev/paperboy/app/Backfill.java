@@ -101,14 +101,23 @@ public final class Backfill implements AutoCloseable {
       return;
     }
     try {
-      long n = f.catchUp();
-      if (n > 0) {
-        LOG.info("indexed {} papers changed in the store", n);
+      followedSinceLog += f.catchUp();
+      long now = System.nanoTime();
+      // At most a line a minute: during an embedding backfill every batch is followed.
+      if (followedSinceLog > 0 && now - lastFollowLog >= LOG_EVERY_NANOS) {
+        LOG.info("indexed {} papers changed in the store", followedSinceLog);
+        followedSinceLog = 0;
+        lastFollowLog = now;
       }
     } catch (RuntimeException e) {
       LOG.error("following the store failed; it is retried in {}", followInterval, e);
     }
   }
+
+  /** Papers the follower indexed since its last log line (only its own thread touches these). */
+  private long followedSinceLog;
+
+  private long lastFollowLog = System.nanoTime() - LOG_EVERY_NANOS;
 
   /** Runs {@code work} only while holding the job's lease; another node holding it skips it. */
   private void guarded(String name, Runnable work) {

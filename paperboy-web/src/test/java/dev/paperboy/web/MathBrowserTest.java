@@ -1,16 +1,12 @@
 package dev.paperboy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.DailyEntry;
 import dev.paperboy.core.paper.EntrySource;
 import dev.paperboy.core.paper.Paper;
 import dev.paperboy.core.testing.InMemoryPaperStore;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,24 +27,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * them).
  */
 class MathBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   static final String MATH = "2506.20042";
   static final String TITLE = "Bounds for $\\alpha$-Divergences in $O(n \\log n)$ Time";
 
   static WebTestSupport web;
+  static HeadlessChromium chromium;
   static WebDriver browser;
-  static Path profile;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-        "skipped: needs "
-            + CHROMIUM
-            + " and "
-            + DRIVER
-            + " (apt-get install chromium chromium-driver)");
+    HeadlessChromium.assumeInstalled();
     InMemoryPaperStore store = Fixture.store();
     store.upsertPapers(
         List.of(
@@ -70,41 +55,17 @@ class MathBrowserTest {
             new DailyEntry(
                 Fixture.LATEST, ArxivId.parse(MATH), EntrySource.HUGGING_FACE, "ada", 99, null)));
     web = new WebTestSupport(WebConfig.defaults(), store, Fixture.index(store), Fixture.CLOCK);
-    profile = Files.createTempDirectory("paperboy-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        "--window-size=1280,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(DRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    chromium = HeadlessChromium.start();
+    browser = chromium.driver();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     if (web != null) {
       web.close();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-      }
     }
   }
 

@@ -92,9 +92,10 @@ public final class LuceneSearchIndex implements SearchIndex {
    * Bump when {@link PaperDocuments}, {@link PaperAnalyzer} or {@link PaperVectors#codec} change
    * what is indexed. 3: the vector graph is built denser ({@link PaperVectors#MAX_CONN}), so an
    * upgraded install rebuilds its index rather than keep the old graph's segments. 4: author names
-   * are indexed in a field of their own ({@link PaperDocuments#AUTHOR}) for {@code author:}.
+   * are indexed in a field of their own ({@link PaperDocuments#AUTHOR}) for {@code author:}. 5:
+   * {@link PaperAnalyzer} folds accents ({@code café} finds {@code cafe}).
    */
-  static final String SCHEMA_VERSION = "4";
+  static final String SCHEMA_VERSION = "5";
 
   /**
    * Commit user-data key of the store's change number this index has followed to ({@link

@@ -294,6 +294,30 @@ public abstract class SearchIndexContract {
   }
 
   @Test
+  void titlesAndAbstractsMatchWithoutAccents() {
+    add(
+        Papers.paper("2501.00001", "Café networks", "A naïve model of coffee houses."),
+        Papers.paper("2501.00002", "Cafe culture", "A Schrödinger bridge between cafes."),
+        Papers.paper("2501.00003", "Tea rooms", "Nothing of the kind."));
+    assertThat(ids(search("café"))).containsExactlyInAnyOrder("2501.00001", "2501.00002");
+    assertThat(ids(search("cafe"))).containsExactlyInAnyOrder("2501.00001", "2501.00002");
+    assertThat(ids(search("CAFÉS"))).containsExactlyInAnyOrder("2501.00001", "2501.00002");
+    assertThat(ids(search("title:café"))).containsExactlyInAnyOrder("2501.00001", "2501.00002");
+    assertThat(ids(search("naive"))).containsExactly("2501.00001");
+    assertThat(ids(search("abstract:schrodinger"))).containsExactly("2501.00002");
+    assertThat(ids(search("\"schrödinger bridge\""))).containsExactly("2501.00002");
+    assertThat(ids(search("schrö*"))).containsExactly("2501.00002");
+    assertThat(ids(search("cafe -naïve"))).containsExactly("2501.00002");
+    // The accented word in the text is the one marked.
+    SearchHit hit =
+        search("cafe").hits().stream()
+            .filter(h -> h.id().value().equals("2501.00001"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(marked(hit.title())).containsExactly("Café");
+  }
+
+  @Test
   void otherColonsSeparateWords() {
     addFieldFixtures();
     assertThat(ids(search("foo:diffusion"))).containsExactlyInAnyOrder("2501.00001", "2501.00002");

@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +19,13 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
@@ -39,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Redirects (301, 302, 303, 307, 308) are followed by hand, and only to the same host: a
  *       configured endpoint must not be able to send Paperboy to another server, nor from https to
  *       http. Anything else fails with {@link RedirectRefusedException}.
- *   <li>Timeouts: {@link HttpSettings#connectTimeout()} to connect, {@link
- *       HttpSettings#readTimeout()} for the whole response.
+ *   <li>Timeouts: {@link HttpSettings#connectTimeout()} to connect, and {@link
+ *       HttpSettings#readTimeout()} as a deadline for the whole exchange of one try (connect,
+ *       headers, body, same-host redirects): a body that stalls is abandoned at the deadline.
  *   <li>Failures worth another try (see {@link RetryPolicy}) are retried after the server's {@code
  *       Retry-After} (seconds or an HTTP date, RFC 9110 section 10.2.3) or an exponential backoff
  *       with jitter. Other 4xx fail at once with {@link HttpStatusException}.
@@ -173,16 +178,21 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
-  /** One exchange, following same-host redirects; no retries. */
+  /**
+   * One exchange, following same-host redirects; no retries. The whole of it (connect, headers,
+   * body, and any redirects) must finish within {@link HttpSettings#readTimeout()}: the JDK's
+   * request timeout alone stops at the headers, and a server that sends them and then stalls the
+   * body would otherwise hold the caller until the server gave up.
+   */
   Fetched once(URI uri) throws IOException {
+    long deadline = System.nanoTime() + settings.readTimeout().toNanos();
     URI current = uri;
     for (int redirects = 0; ; redirects++) {
       URI target = current;
-      HttpResponse<InputStream> response = transport(() -> send(target));
+      HttpResponse<byte[]> response = transport(() -> send(target, deadline));
       int status = response.statusCode();
       if (isRedirect(status)) {
         String location = response.headers().firstValue("Location").orElse(null);
-        drain(response);
         if (location == null) {
           throw new HttpStatusException(current, status, null, "a redirect without Location");
         }
@@ -193,7 +203,7 @@ public final class HttpFetcher implements AutoCloseable {
         current = sameHost(current, location);
         continue;
       }
-      byte[] body = transport(() -> body(target, response));
+      byte[] body = transport(() -> decode(target, response));
       if (status / 100 != 2) {
         throw new HttpStatusException(
             current, status, retryAfter(response.headers()), snippet(body));
@@ -219,32 +229,39 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
-  private HttpResponse<InputStream> send(URI uri) throws IOException {
+  /**
+   * Sends the request and receives the whole (still encoded) body by {@code deadline} ({@link
+   * System#nanoTime()}); past it the exchange is cancelled, which closes its connection.
+   */
+  private HttpResponse<byte[]> send(URI uri, long deadline) throws IOException {
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw timeout(uri);
+    }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
             .GET()
-            .timeout(settings.readTimeout())
+            .timeout(Duration.ofNanos(left))
             .header("User-Agent", settings.userAgent())
             .header("Accept-Encoding", "gzip");
     if ("http".equalsIgnoreCase(uri.getScheme())) {
       b.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance on plain http
     }
-    CompletableFuture<HttpResponse<InputStream>> f =
-        client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+    BoundedBody handler = new BoundedBody(uri, settings.maxBodyBytes());
+    CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(b.build(), handler);
     try {
-      return f.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return f.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
-      f.cancel(true);
+      abandon(f, handler);
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while fetching " + uri);
     } catch (TimeoutException e) {
-      f.cancel(true);
-      throw new HttpTimeoutException(
-          "GET " + uri + ": no response within " + settings.readTimeout().toSeconds() + " s");
+      abandon(f, handler);
+      throw timeout(uri);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
-      if (c instanceof HttpTimeoutException t) {
-        throw new HttpTimeoutException("GET " + uri + ": " + t.getMessage());
+      if (c instanceof HttpTimeoutException) {
+        throw timeout(uri);
       }
       if (c instanceof ConnectException) {
         ConnectException ce = new ConnectException("GET " + uri + ": cannot connect: " + c);
@@ -252,56 +269,57 @@ public final class HttpFetcher implements AutoCloseable {
         throw ce;
       }
       if (c instanceof IOException io) {
+        if (io.getMessage() != null && io.getMessage().startsWith("GET ")) {
+          throw new IOException(io.getMessage(), io); // already says where (the size limit)
+        }
         throw new IOException("GET " + uri + ": " + io.getMessage(), io);
       }
       throw new IOException("GET " + uri + ": " + c, c);
     }
   }
 
-  private byte[] body(URI uri, HttpResponse<InputStream> response) throws IOException {
-    long max = settings.maxBodyBytes();
-    Optional<String> length = response.headers().firstValue("Content-Length");
-    if (length.isPresent()) {
-      try {
-        if (Long.parseLong(length.get().strip()) > max) {
-          drainQuietly(response);
-          throw new IOException(
-              "GET " + uri + ": the response is larger than the limit of " + max + " bytes");
-        }
-      } catch (NumberFormatException e) {
-        // ignore a malformed length; the read below is bounded anyway
-      }
-    }
+  private HttpTimeoutException timeout(URI uri) {
+    return new HttpTimeoutException(
+        "GET "
+            + uri
+            + ": no whole response within "
+            + settings.readTimeout().toSeconds()
+            + " s (the limit for connecting, the headers and the body together)");
+  }
+
+  /**
+   * Gives up on an exchange: cancels the body subscription (for HTTP/1.1 the client then closes the
+   * connection) and the future, so nothing keeps reading for an answer nobody waits for.
+   */
+  private static void abandon(CompletableFuture<?> f, BoundedBody handler) {
+    handler.cancel();
+    f.cancel(true);
+  }
+
+  /** Decompresses a gzip body (RFC 9110, section 8.4), within the size limit. */
+  private byte[] decode(URI uri, HttpResponse<byte[]> response) throws IOException {
     boolean gzip =
         response
             .headers()
             .firstValue("Content-Encoding")
             .map(v -> v.strip().toLowerCase(Locale.ROOT).equals("gzip"))
             .orElse(false);
-    long deadline = System.nanoTime() + settings.readTimeout().toNanos();
-    try (InputStream raw = response.body();
-        InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw) {
+    if (!gzip) {
+      return response.body();
+    }
+    long max = settings.maxBodyBytes();
+    try (InputStream in =
+        new GZIPInputStream(new java.io.ByteArrayInputStream(response.body()), 1 << 16)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buf = new byte[1 << 16];
       int n;
       while ((n = in.read(buf)) > 0) {
         out.write(buf, 0, n);
         if (out.size() > max) {
-          throw new IOException(
-              "GET " + uri + ": the response is larger than the limit of " + max + " bytes");
-        }
-        if (System.nanoTime() > deadline) {
-          throw new HttpTimeoutException(
-              "GET "
-                  + uri
-                  + ": the body took longer than "
-                  + settings.readTimeout().toSeconds()
-                  + " s");
+          throw tooLarge(uri, max);
         }
       }
       return out.toByteArray();
-    } catch (HttpTimeoutException e) {
-      throw e;
     } catch (IOException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("GET ")) {
         throw e;
@@ -310,17 +328,91 @@ public final class HttpFetcher implements AutoCloseable {
     }
   }
 
-  private static void drain(HttpResponse<InputStream> response) throws IOException {
-    try (InputStream in = response.body()) {
-      in.skip(Long.MAX_VALUE);
-    }
+  private static IOException tooLarge(URI uri, long max) {
+    return new IOException(
+        "GET " + uri + ": the response is larger than the limit of " + max + " bytes");
   }
 
-  private static void drainQuietly(HttpResponse<InputStream> response) {
-    try {
-      response.body().close();
-    } catch (IOException e) {
-      log.debug("closing a refused response failed", e);
+  /**
+   * Collects a body of at most {@code max} bytes: a larger announced {@code Content-Length}, or
+   * more bytes than that arriving, fails the exchange instead of filling the memory.
+   */
+  private static final class BoundedBody implements HttpResponse.BodyHandler<byte[]> {
+    private final URI uri;
+    private final long max;
+    private volatile Flow.@Nullable Subscription subscription;
+    private volatile boolean cancelled;
+
+    BoundedBody(URI uri, long max) {
+      this.uri = uri;
+      this.max = max;
+    }
+
+    void cancel() {
+      cancelled = true;
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
+    }
+
+    @Override
+    public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+      OptionalLong length = info.headers().firstValueAsLong("Content-Length");
+      boolean announcedTooLarge;
+      try {
+        announcedTooLarge = length.isPresent() && length.getAsLong() > max;
+      } catch (NumberFormatException e) {
+        announcedTooLarge = false; // a malformed length: the read below is bounded anyway
+      }
+      boolean refuse = announcedTooLarge;
+      CompletableFuture<byte[]> result = new CompletableFuture<>();
+      return new HttpResponse.BodySubscriber<>() {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+          return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+          subscription = s;
+          if (refuse || cancelled) {
+            s.cancel();
+            result.completeExceptionally(tooLarge(uri, max));
+            return;
+          }
+          s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+          for (ByteBuffer item : items) {
+            if (out.size() + (long) item.remaining() > max) {
+              Flow.Subscription s = subscription;
+              if (s != null) {
+                s.cancel();
+              }
+              result.completeExceptionally(tooLarge(uri, max));
+              return;
+            }
+            byte[] chunk = new byte[item.remaining()];
+            item.get(chunk);
+            out.writeBytes(chunk);
+          }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+          result.complete(out.toByteArray());
+        }
+      };
     }
   }
 

@@ -2,12 +2,14 @@ package dev.paperboy.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.paperboy.ingest.http.LocalServer.RecordingSleeper;
 import dev.paperboy.ingest.http.LocalServer.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -181,6 +183,31 @@ class HttpFetcherTest {
         .hasMessageContaining("127.0.0.1:" + port);
     assertThat(sleeper.waits()).hasSize(1);
     quick.close();
+  }
+
+  @Test
+  void aBodyThatStallsAfterTheHeadersFailsAtTheDeadline() {
+    // Headers at once, then 10 of 1000 bytes and silence: the read timeout is a deadline for the
+    // whole exchange, so this ends after ~1 s rather than whenever the server gives up.
+    server.stallBody("/stall", 1000, 10);
+    HttpFetcher quick =
+        new HttpFetcher(
+            new HttpSettings(
+                null, Duration.ofSeconds(1), Duration.ofSeconds(1), 5, 1 << 20, RetryPolicy.NONE),
+            Clock.systemUTC(),
+            sleeper,
+            new Random(1));
+    try {
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(20),
+          () ->
+              assertThatThrownBy(() -> quick.get(server.uri("/stall")))
+                  .isInstanceOf(HttpTimeoutException.class)
+                  .hasMessageContaining("/stall")
+                  .hasMessageContaining("1 s"));
+    } finally {
+      quick.close();
+    }
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +64,7 @@ public final class LocalServer implements AutoCloseable {
   private final HttpServer server;
   private final String host;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   private LocalServer(HttpServer server, String host) {
     this.server = server;
@@ -112,6 +114,36 @@ public final class LocalServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Sends headers announcing {@code length} bytes, then only the first {@code sent} of them, and
+   * holds the connection open until the server closes: a server that stalls mid-body.
+   */
+  public LocalServer stallBody(String path, int length, int sent) {
+    server.createContext(
+        path,
+        exchange -> {
+          try {
+            requests.add(
+                new Request(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders()));
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(new byte[sent]);
+            out.flush();
+            closed.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            exchange.close();
+          }
+        });
+    return this;
+  }
+
   private static void reply(HttpExchange exchange, Reply reply) throws IOException {
     reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.sendResponseHeaders(
@@ -137,6 +169,7 @@ public final class LocalServer implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
   }
 

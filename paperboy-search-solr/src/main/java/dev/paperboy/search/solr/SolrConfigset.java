@@ -16,9 +16,10 @@ public final class SolrConfigset {
   /**
    * The configset's name in the cluster; the number changes whenever the files change what is
    * indexed, so a new collection gets the new files while the old one keeps its own. v2: the {@code
-   * author} field ({@code text_author}, case and accents folded).
+   * author} field ({@code text_author}, case and accents folded). v3: titles and abstracts fold
+   * accents too ({@code text_paper} gains {@code asciiFolding}).
    */
-  public static final String NAME = "paperboy-v2";
+  public static final String NAME = "paperboy-v3";
 
   /** The files, relative to the configset's root. */
   public static final List<String> FILES = List.of("schema.xml", "solrconfig.xml", "stopwords.txt");

@@ -6,7 +6,6 @@ import dev.paperboy.core.search.SearchQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.jspecify.annotations.Nullable;
@@ -19,12 +18,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>plain words: analysed together by the field's analyzer into one bag of optional term
  *       clauses (the {@code lucene} parser on the whole text escaped as one term, operator OR);
  *   <li>phrases: required, {@code {!field}} (a phrase query when the text has several tokens);
- *   <li>prefixes: optional, {@code {!prefix}} on the lower-cased text;
- *   <li>exclusions: prohibited, {@code {!field}} or {@code {!prefix}};
+ *   <li>prefixes: optional, the {@code lucene} parser on the escaped text and a star, so the
+ *       field's multiterm analyzer lower-cases and folds accents as the embedded index does;
+ *   <li>exclusions: prohibited, {@code {!field}} or a prefix as above;
  *   <li>parts with a field prefix ({@code title:}, {@code abstract:}, {@code author:}): the same,
  *       over that field instead of {@code contents} (the field's plain words are a bag of their
- *       own). Author prefixes go through the {@code lucene} parser instead, which lower-cases and
- *       folds accents with the field's multiterm analyzer as the embedded index does.
+ *       own).
  * </ul>
  *
  * <p>For vector searches, {@link #addSyntaxFilter} adds the required phrases and the exclusions as
@@ -32,11 +31,11 @@ import org.jspecify.annotations.Nullable;
  * candidates.
  *
  * <p>The user's text never sits inside the query's structure: every part is a request parameter of
- * its own, nested by reference ({@code _query_:"{!v=$name}"}); {@code {!field}} and {@code
- * {!prefix}} read their value raw, and the bag of words is escaped as one term, so no input can
- * change the query's structure. The positive parts form one group that also holds a clause matching
- * nothing, so a query whose words all analyse to nothing matches nothing even beside exclusions
- * (Solr would otherwise add "match all" to a purely negative query).
+ * its own, nested by reference ({@code _query_:"{!v=$name}"}); {@code {!field}} reads its value
+ * raw, and the bag of words and the prefixes are escaped, so no input can change the query's
+ * structure. The positive parts form one group that also holds a clause matching nothing, so a
+ * query whose words all analyse to nothing matches nothing even beside exclusions (Solr would
+ * otherwise add "match all" to a purely negative query).
  */
 final class SolrQueries {
   private SolrQueries() {}
@@ -180,25 +179,16 @@ final class SolrQueries {
     if (c.kind() != QuerySyntax.Kind.PREFIX) {
       return new Part("field f=" + target, c.text());
     }
-    if (c.field() == QuerySyntax.Field.AUTHOR) {
-      // {!prefix} reads its value raw; the lucene parser runs the field's multiterm analysis
-      // (lower-case, ASCII folding), so mül* finds Müller. The text is escaped (QuerySyntax keeps
-      // no star or space in a prefix), so only the final star is syntax.
-      return new Part("lucene df=" + target, ClientUtils.escapeQueryChars(c.text()) + "*");
-    }
-    return prefixQuery(target, c.text());
+    // {!prefix} reads its value raw; the lucene parser runs the field's multiterm analysis
+    // (lower-case, ASCII folding), so mül* finds Müller and schrö* finds Schrödinger, as the
+    // embedded index's normalisation does. The text is escaped (QuerySyntax keeps no star or space
+    // in a prefix), so only the final star is syntax.
+    return new Part("lucene df=" + target, ClientUtils.escapeQueryChars(c.text()) + "*");
   }
 
   /** The bag of words: the whole text as one escaped term, analysed into optional terms. */
   private static Part words(String field, String text) {
     return new Part("lucene df=" + field + " q.op=OR", ClientUtils.escapeQueryChars(text));
-  }
-
-  /**
-   * Prefixes match the stemmed index terms as typed, lower-cased (the analyzer's normalisation).
-   */
-  private static Part prefixQuery(String field, String text) {
-    return new Part("prefix f=" + field, text.toLowerCase(Locale.ROOT));
   }
 
   /** The filters of {@code query} as {@code fq} parameters (they never change scores). */

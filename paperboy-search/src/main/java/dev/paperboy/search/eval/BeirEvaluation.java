@@ -214,12 +214,15 @@ public final class BeirEvaluation {
       papers.add(p);
       beirIds.put(p.id(), d.id());
     }
-    List<String> texts = papers.stream().map(DocumentText::of).toList();
-    List<float[]> vectors =
-        cache.documents(texts, embedder, done -> progress.embedded(done, texts.size()));
+    // Keyword search alone needs no vectors: a bm25-only run does not embed the collection.
     Map<ArxivId, float[]> byId = new HashMap<>();
-    for (int i = 0; i < papers.size(); i++) {
-      byId.put(papers.get(i).id(), vectors.get(i));
+    if (settings.modes().stream().anyMatch(m -> m != SearchMode.BM25)) {
+      List<String> texts = papers.stream().map(DocumentText::of).toList();
+      List<float[]> vectors =
+          cache.documents(texts, embedder, done -> progress.embedded(done, texts.size()));
+      for (int i = 0; i < papers.size(); i++) {
+        byId.put(papers.get(i).id(), vectors.get(i));
+      }
     }
 
     VectorLookup lookup =

@@ -58,6 +58,25 @@ class BeirEvaluationTest {
   }
 
   @Test
+  void keywordSearchAloneEmbedsNothing(@TempDir Path cacheDir) {
+    BeirCollection tiny = BeirCollection.read(BeirCollectionTest.tiny());
+    FakeEmbedder model = new FakeEmbedder("fake");
+    List<BeirEvaluation.ModeResult> results =
+        BeirEvaluation.evaluate(
+            tiny,
+            model,
+            VectorCache.open(cacheDir, model),
+            BeirEvaluation.Settings.DEFAULTS.withModes(List.of(SearchMode.BM25)),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            (done, total) -> {});
+    assertThat(results)
+        .extracting(BeirEvaluation.ModeResult::mode)
+        .containsExactly(SearchMode.BM25);
+    assertThat(results.get(0).metrics().recall100()).isEqualTo(1.0);
+    assertThat(model.documents.get()).isZero();
+  }
+
+  @Test
   void aMissingSplitIsNamed(@TempDir Path cacheDir) {
     BeirCollection tiny = BeirCollection.read(BeirCollectionTest.tiny());
     FakeEmbedder model = new FakeEmbedder("fake");

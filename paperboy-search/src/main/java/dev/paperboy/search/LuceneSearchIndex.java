@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -524,10 +525,37 @@ public final class LuceneSearchIndex implements SearchIndex {
   @Override
   public SearchResult search(SearchQuery query) {
     ensureOpen();
+    return search(query, SearchFilters.of(query), 0);
+  }
+
+  /**
+   * Ranks only the given papers: their ids join the query's filters, which restrict the keyword
+   * query and pre-filter the vector search, and at least {@code ids.size()} vector candidates are
+   * asked for, so the filtered k-NN search reaches every paper of the set (Lucene scores a filter
+   * that accepts no more documents than it is asked for exactly, without the graph).
+   */
+  @Override
+  public SearchResult searchWithin(SearchQuery query, Set<ArxivId> ids) {
+    SearchIndex.checkWithin(ids);
+    ensureOpen();
+    if (ids.isEmpty()) {
+      return nothing(System.nanoTime());
+    }
+    Query filters = SearchFilters.and(SearchFilters.of(query), SearchFilters.ids(ids));
+    return search(query, filters, ids.size());
+  }
+
+  /**
+   * Runs {@code query} under {@code filters} (its own filters, perhaps narrowed further), ranking
+   * at least {@code candidates} vector and hybrid candidates besides the page asked for.
+   */
+  private SearchResult search(SearchQuery query, @Nullable Query filters, int candidates) {
     long started = System.nanoTime();
     KeywordQuery keywords = KeywordQuery.parse(query.text());
+    int wanted = Math.max(query.offset() + query.limit(), candidates);
     return switch (query.mode()) {
-      case BM25 -> withSearcher(searcher -> searchBm25(searcher, query, keywords, started));
+      case BM25 ->
+          withSearcher(searcher -> searchBm25(searcher, query, filters, keywords, started));
       case SEMANTIC -> {
         if (semantic == null) {
           throw new IllegalArgumentException(
@@ -540,16 +568,15 @@ public final class LuceneSearchIndex implements SearchIndex {
         yield withSearcher(
             searcher -> {
               HybridRanker ranker = new HybridRanker(searcher, semantic.hybrid());
-              int wanted = query.offset() + query.limit();
               List<Scored<Integer>> ranked =
-                  ranker.semantic(vector, vectorFilter(query, keywords), wanted);
+                  ranker.semantic(vector, vectorFilter(filters, keywords), wanted);
               return fusedResult(searcher, query, keywords, ranked, started);
             });
       }
       case HYBRID -> {
         if (semantic == null) {
           // Papers without vectors rank by BM25 in hybrid search; with no model, all of them do.
-          yield withSearcher(searcher -> searchBm25(searcher, query, keywords, started));
+          yield withSearcher(searcher -> searchBm25(searcher, query, filters, keywords, started));
         }
         float[] vector = queryVector(semantic, keywords);
         if (vector == null) {
@@ -561,12 +588,10 @@ public final class LuceneSearchIndex implements SearchIndex {
               Query lexical = bm25Query(keywords);
               List<Scored<Integer>> ranked =
                   ranker.hybrid(
-                      lexical == null
-                          ? null
-                          : SearchFilters.apply(lexical, SearchFilters.of(query)),
+                      lexical == null ? null : SearchFilters.apply(lexical, filters),
                       vector,
-                      vectorFilter(query, keywords),
-                      query.offset() + query.limit());
+                      vectorFilter(filters, keywords),
+                      wanted);
               return fusedResult(searcher, query, keywords, ranked, started);
             });
       }
@@ -587,11 +612,11 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   /**
-   * The filter of vector candidates: the query's filters, and what the keyword query requires and
-   * forbids (quoted phrases, exclusions; see {@link KeywordQuery}), so every mode respects them.
+   * The filter of vector candidates: the query's filters ({@code filters}), and what the keyword
+   * query requires and forbids (quoted phrases, exclusions; see {@link KeywordQuery}), so every
+   * mode respects them.
    */
-  private @Nullable Query vectorFilter(SearchQuery query, KeywordQuery keywords) {
-    Query filters = SearchFilters.of(query);
+  private @Nullable Query vectorFilter(@Nullable Query filters, KeywordQuery keywords) {
     Query syntax = keywords.toFilter(PaperDocuments.CONTENTS, analyzer);
     if (syntax == null) {
       return filters;
@@ -676,13 +701,17 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   private SearchResult searchBm25(
-      IndexSearcher searcher, SearchQuery query, KeywordQuery keywords, long started)
+      IndexSearcher searcher,
+      SearchQuery query,
+      @Nullable Query filters,
+      KeywordQuery keywords,
+      long started)
       throws IOException {
     Query ranking = bm25Query(keywords);
     if (ranking == null) {
       return new SearchResult(0, List.of(), Duration.ofNanos(System.nanoTime() - started));
     }
-    Query filtered = SearchFilters.apply(ranking, SearchFilters.of(query));
+    Query filtered = SearchFilters.apply(ranking, filters);
     TopDocs top = topDocs(searcher, filtered, query.offset(), query.limit());
     List<SearchHit> hits = hitBuilder.hits(searcher, keywords, page(top.scoreDocs, query.offset()));
     return new SearchResult(

@@ -1,7 +1,9 @@
 package dev.paperboy.search;
 
+import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.search.SearchQuery;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
@@ -52,6 +54,27 @@ final class SearchFilters {
       count++;
     }
     return count == 0 ? null : filters.build();
+  }
+
+  /**
+   * Accepts only the papers of {@code ids}: a {@link TermInSetQuery} on the id field, which costs
+   * as many documents as there are ids, so a vector query pre-filtered by it and asked for at least
+   * that many neighbours scores the set exactly.
+   */
+  static Query ids(Collection<ArxivId> ids) {
+    return new TermInSetQuery(
+        PaperDocuments.ID, ids.stream().map(id -> new BytesRef(id.value())).toList());
+  }
+
+  /** Both filters (either may be null: no restriction). */
+  static @Nullable Query and(@Nullable Query a, @Nullable Query b) {
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return new BooleanQuery.Builder().add(a, Occur.FILTER).add(b, Occur.FILTER).build();
   }
 
   /** {@code ranking} restricted by {@code filter} without changing its scores. */

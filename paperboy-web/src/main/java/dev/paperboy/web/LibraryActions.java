@@ -192,15 +192,16 @@ final class LibraryActions {
     return out;
   }
 
-  /**
-   * The user's saved papers matching {@code q}: the search index's ranking (keyword, semantic or
-   * hybrid, {@link SearchQuery#MAX_LIMIT} hits deep) kept to the saved papers, then saved papers
-   * whose title, abstract, authors or private note contain every word of {@code q} that the index
-   * ranked lower (so a note, which only the reader has, is searchable too).
-   */
   /** Saved papers found by a search, and a notice when the mode asked for was not available. */
   record SavedSearch(List<SavedView> found, @Nullable String notice) {}
 
+  /**
+   * The user's saved papers matching {@code q}: the search index's ranking (keyword, semantic or
+   * hybrid) of the saved papers only ({@link SearchIndex#searchWithin}, so a saved paper far down
+   * the ranking of the whole index is still found; the first {@link SearchQuery#MAX_LIMIT}), then
+   * saved papers whose title, abstract, authors or private note contain every word of {@code q}
+   * that the index did not rank (so a note, which only the reader has, is searchable too).
+   */
   SavedSearch searchSaved(UserId user, String q, SearchMode mode) {
     if (q.length() > Params.MAX_QUERY_LENGTH) {
       throw new BadRequest("q", "is too long (at most " + Params.MAX_QUERY_LENGTH + " characters)");
@@ -210,18 +211,22 @@ final class LibraryActions {
     for (SavedPaper s : all) {
       mine.put(s.paper(), s);
     }
+    Set<ArxivId> ids = Set.copyOf(mine.keySet());
     List<SavedPaper> ranked = new ArrayList<>();
     String notice = null;
     List<SearchHit> hits;
     try {
       try {
-        hits = index.search(SearchQuery.of(q, mode, SearchQuery.MAX_LIMIT)).hits();
+        hits = index.searchWithin(SearchQuery.of(q, mode, SearchQuery.MAX_LIMIT), ids).hits();
       } catch (UnsupportedOperationException e) {
         // No embeddings on this server yet: keyword search still works.
         notice =
             PageRoutes.modeName(mode)
                 + " search is not available on this server, so these are keyword results.";
-        hits = index.search(SearchQuery.of(q, SearchMode.BM25, SearchQuery.MAX_LIMIT)).hits();
+        hits =
+            index
+                .searchWithin(SearchQuery.of(q, SearchMode.BM25, SearchQuery.MAX_LIMIT), ids)
+                .hits();
       }
     } catch (IllegalArgumentException e) {
       throw new BadRequest("q", e.getMessage());

@@ -11,6 +11,7 @@ final class CommunityServer implements AutoCloseable {
   final WebServer.Running server;
   final dev.paperboy.store.JdbcPaperStore store;
   final dev.paperboy.store.JdbcLibraryStore library;
+  final FakeSearchIndex index;
 
   CommunityServer(Path dir) {
     this(dir, CommunityConfig.defaults());
@@ -31,7 +32,7 @@ final class CommunityServer implements AutoCloseable {
     store = new dev.paperboy.store.JdbcPaperStore(fx.db);
     store.upsertPapers(Fixture.papers());
     store.upsertEntries(Fixture.entries());
-    FakeSearchIndex index = new FakeSearchIndex();
+    index = new FakeSearchIndex();
     index.index(store.papersAfter(null, 1000));
     library = new dev.paperboy.store.JdbcLibraryStore(fx.db);
     Library lib = LibraryFixture.library(fx, store, library, clock);

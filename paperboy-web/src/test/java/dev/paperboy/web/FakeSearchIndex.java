@@ -26,11 +26,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every query word; the score is the number of occurrences. It marks matches like a real index,
  * applies the filters, and answers only the modes it is given. An unbalanced quote is a syntax
  * error, as in Lucene's query parser. Semantic and hybrid totals are bounded as a nearest-neighbour
- * search bounds them.
+ * search bounds them, and {@link #nearest} bounds how many papers they rank at all, as a vector
+ * search's candidate list does; {@link #meanings} lets them match a paper without the query's
+ * words. {@link #searchWithin} searches the given papers as if there were no others, as the real
+ * indexes do.
  */
 final class FakeSearchIndex implements SearchIndex {
   private final Map<ArxivId, Paper> docs = new TreeMap<>();
   private final Set<SearchMode> modes;
+  // The most papers a semantic or hybrid search ranks (its candidates), over the whole index.
+  volatile int nearest = Integer.MAX_VALUE;
+  // What a query word also means to a semantic or hybrid search: papers with these words match it.
+  final Map<String, List<String>> meanings = new java.util.concurrent.ConcurrentHashMap<>();
   final AtomicBoolean broken = new AtomicBoolean();
   // When set, searches throw it: an Error (a class missing at run time, say) is not an Exception.
   volatile @org.jspecify.annotations.Nullable Error error;
@@ -42,6 +49,11 @@ final class FakeSearchIndex implements SearchIndex {
 
   FakeSearchIndex() {
     this(EnumSet.of(SearchMode.BM25));
+  }
+
+  /** Answers {@code mode} from now on. */
+  synchronized void enable(SearchMode mode) {
+    modes.add(mode);
   }
 
   @Override
@@ -64,6 +76,17 @@ final class FakeSearchIndex implements SearchIndex {
 
   @Override
   public synchronized SearchResult search(SearchQuery q) {
+    return search(q, docs.values(), q.mode() == SearchMode.BM25 ? Integer.MAX_VALUE : nearest);
+  }
+
+  @Override
+  public synchronized SearchResult searchWithin(SearchQuery q, Set<ArxivId> ids) {
+    SearchIndex.checkWithin(ids);
+    List<Paper> within = docs.values().stream().filter(p -> ids.contains(p.id())).toList();
+    return search(q, within, Integer.MAX_VALUE);
+  }
+
+  private SearchResult search(SearchQuery q, Collection<Paper> papers, int candidates) {
     if (broken.get()) {
       throw new IllegalStateException("index is broken (test)");
     }
@@ -81,9 +104,9 @@ final class FakeSearchIndex implements SearchIndex {
     List<String> words =
         List.of(q.text().toLowerCase(Locale.ROOT).replace("\"", " ").trim().split("\\s+"));
     List<SearchHit> hits = new ArrayList<>();
-    for (Paper p : docs.values()) {
+    for (Paper p : papers) {
       String text = (p.title() + " " + p.abstractText()).toLowerCase(Locale.ROOT);
-      if (!words.stream().allMatch(text::contains)) {
+      if (!words.stream().allMatch(w -> senses(w, q.mode()).stream().anyMatch(text::contains))) {
         continue;
       }
       if (!q.categories().isEmpty()
@@ -98,7 +121,11 @@ final class FakeSearchIndex implements SearchIndex {
       if (q.codeOnly() && !p.hasCode()) {
         continue;
       }
-      double score = words.stream().mapToInt(w -> count(text, w)).sum();
+      double score =
+          words.stream()
+              .flatMap(w -> senses(w, q.mode()).stream())
+              .mapToInt(w -> count(text, w))
+              .sum();
       hits.add(
           new SearchHit(
               p.id(),
@@ -108,12 +135,25 @@ final class FakeSearchIndex implements SearchIndex {
     }
     hits.sort(
         Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(h -> h.id().value()));
+    if (hits.size() > candidates) {
+      hits = new ArrayList<>(hits.subList(0, candidates));
+    }
     List<SearchHit> page = hits.stream().skip(q.offset()).limit(q.limit()).toList();
     // Like the vector index, semantic and hybrid searches rank the nearest offset + limit papers
     // and cannot say how many more there are: their total is what they were asked for, at most.
     long total =
         q.mode() == SearchMode.BM25 ? hits.size() : Math.min(hits.size(), q.offset() + q.limit());
     return new SearchResult(total, page, Duration.ofMillis(1));
+  }
+
+  /** The word, and in a search by meaning the words that mean the same ({@link #meanings}). */
+  private List<String> senses(String word, SearchMode mode) {
+    if (mode == SearchMode.BM25) {
+      return List.of(word);
+    }
+    List<String> out = new ArrayList<>(List.of(word));
+    out.addAll(meanings.getOrDefault(word, List.of()));
+    return out;
   }
 
   private void sleep() {

@@ -3,6 +3,8 @@ package dev.paperboy.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paperboy.core.search.SearchMode;
+import dev.paperboy.core.search.SearchQuery;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -123,6 +125,38 @@ class LibraryTest {
     Document paper = ada.page("/papers/" + RAG);
     assertThat(paper.select(".actions form.save-form")).hasSize(1);
     assertThat(paper.select(".actions a.collect")).hasSize(1);
+  }
+
+  @Test
+  void savedSearchByMeaningFindsASavedPaperFarDownTheWholeIndexsRanking() {
+    // A semantic index for which "grounding" means retrieval, and whose nearest-neighbour search
+    // ranks one paper of the whole index: 2506.00001. A search of everything kept to the saved
+    // papers would miss 2506.00056, the saved one on the same topic; no saved paper contains the
+    // word, so the page's own word match cannot find it either.
+    site.index.enable(SearchMode.SEMANTIC);
+    site.index.enable(SearchMode.HYBRID);
+    site.index.meanings.put("grounding", List.of("retrieval"));
+    site.index.nearest = 1;
+    String saved = "2506.00056";
+    for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+      assertThat(
+              site.index.search(SearchQuery.of("grounding", mode, 10)).hits().stream()
+                  .map(h -> h.id().value()))
+          .containsExactly(RAG);
+    }
+    TestBrowser ada = site.signedIn("ada@example.org");
+    for (String id : List.of(saved, "2506.00002")) {
+      assertThat(
+              ada.submit("/saved", "/papers/" + id + "/save", Map.of("action", "add")).statusCode())
+          .isEqualTo(303);
+    }
+    for (String mode : List.of("semantic", "hybrid")) {
+      Document d = ada.page("/saved?q=grounding&mode=" + mode);
+      assertThat(d.select("article.card").eachAttr("id")).as(mode).containsExactly("p-" + saved);
+      assertThat(d.text()).as(mode).doesNotContain("not available");
+    }
+    // By keywords the word is not there.
+    assertThat(ada.page("/saved?q=grounding&mode=bm25").select("article.card")).isEmpty();
   }
 
   @Test

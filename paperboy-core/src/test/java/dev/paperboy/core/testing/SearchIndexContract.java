@@ -998,4 +998,150 @@ public abstract class SearchIndexContract {
     assertThat(hitIds(semantic.search(SearchQuery.of("trains", SearchMode.SEMANTIC, 10))))
         .doesNotContain(RAILWAYS.id());
   }
+
+  // --- search within a set of papers ------------------------------------------------------------
+
+  /**
+   * Beyond {@link SearchQuery#MAX_LIMIT}: more papers nearer the query than {@link #FAR} than a
+   * search that ranks the global top and then filters can see.
+   */
+  private static final int NEARER = SearchQuery.MAX_LIMIT + 100;
+
+  /**
+   * About vaccines in one word among many others: it matches "vaccine immunity" by keywords and,
+   * weakly, by meaning, far behind the {@link #NEARER} papers about nothing else.
+   */
+  protected static final Paper FAR =
+      semanticPaper(
+          "2503.00001",
+          "Gardening notes on compost, soil, pruning and watering roses",
+          "Compost, mulch, soil, pruning, watering, roses, tulips, hedges, greenhouses and seeds,"
+              + " with one aside about a vaccine for the gardener.",
+          "q-bio.PE");
+
+  private static Paper nearer(int i) {
+    return semanticPaper(
+        String.format(java.util.Locale.ROOT, "2502.%05d", i),
+        "Vaccine immunity and booster shots",
+        "Vaccines and booster shots build immune memory against viral infection; vaccine immunity"
+            + " lasts.",
+        "q-bio.CB");
+  }
+
+  /** The semantic index with {@link #NEARER} papers nearer "vaccine immunity" than {@link #FAR}. */
+  private SearchIndex crowdedIndex() {
+    SearchIndex semantic = semanticIndex();
+    List<Paper> papers = new ArrayList<>();
+    for (int i = 1; i <= NEARER; i++) {
+      papers.add(nearer(i));
+    }
+    papers.add(FAR);
+    List<float[]> vectors = embedder.embedDocuments(papers.stream().map(DocumentText::of).toList());
+    List<StoredVector> rows = new ArrayList<>();
+    for (int i = 0; i < papers.size(); i++) {
+      Paper p = papers.get(i);
+      rows.add(
+          new StoredVector(
+              p.id(), embedder.modelName(), DocumentText.hash(DocumentText.of(p)), vectors.get(i)));
+    }
+    vectorStore.putVectors(rows);
+    semantic.index(papers);
+    semantic.commit();
+    return semantic;
+  }
+
+  @Test
+  void searchWithinRanksAPaperFarOutsideTheGlobalTopByItsOwnScore() {
+    SearchIndex semantic = crowdedIndex();
+    String q = "vaccine immunity";
+    // The premise: searched globally, as deep as a search goes, the paper is not found.
+    for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+      assertThat(hitIds(semantic.search(SearchQuery.of(q, mode, SearchQuery.MAX_LIMIT))))
+          .as("mode %s", mode)
+          .doesNotContain(FAR.id());
+    }
+    ArxivId nearest = nearer(7).id();
+    Set<ArxivId> mine = Set.of(FAR.id(), RAILWAYS.id(), nearest, NO_VECTOR.id());
+    SearchResult semanticHits =
+        semantic.searchWithin(SearchQuery.of(q, SearchMode.SEMANTIC, 10), mine);
+    // Every paper of the set with a vector, by cosine: the near one, the far one, the railways.
+    assertThat(hitIds(semanticHits)).containsExactly(nearest, FAR.id(), RAILWAYS.id());
+    assertThat(semanticHits.total()).isEqualTo(3);
+    double cosine = dot(ConceptEmbedder.embed(q), vectorOf(FAR));
+    assertThat(semanticHits.hits().get(1).score())
+        .isCloseTo(cosine, org.assertj.core.api.Assertions.within(0.05));
+    // Hybrid: the papers that match by keywords or by meaning, the far one among them.
+    List<ArxivId> hybrid =
+        hitIds(semantic.searchWithin(SearchQuery.of(q, SearchMode.HYBRID, 10), mine));
+    assertThat(hybrid).contains(FAR.id(), nearest).isSubsetOf(mine);
+    assertThat(hybrid.get(0)).isEqualTo(nearest);
+    // Keywords: exactly the papers of the set with the words.
+    assertThat(hitIds(semantic.searchWithin(SearchQuery.of(q, SearchMode.BM25, 10), mine)))
+        .containsExactly(nearest, FAR.id());
+  }
+
+  @Test
+  void searchWithinNeverReturnsOtherPapersAndAnEmptySetFindsNothing() {
+    SearchIndex semantic = crowdedIndex();
+    Set<ArxivId> mine = Set.of(FAR.id(), RAILWAYS.id());
+    for (SearchMode mode : SearchMode.values()) {
+      SearchResult r = semantic.searchWithin(SearchQuery.of("vaccine immunity", mode, 100), mine);
+      assertThat(hitIds(r)).as("mode %s", mode).contains(FAR.id()).isSubsetOf(mine);
+      assertThat(
+              semantic.searchWithin(SearchQuery.of("vaccine immunity", mode, 10), Set.of()).hits())
+          .as("mode %s", mode)
+          .isEmpty();
+      // An id the index does not hold is ignored.
+      assertThat(
+              hitIds(
+                  semantic.searchWithin(
+                      SearchQuery.of("vaccine immunity", mode, 10),
+                      Set.of(FAR.id(), ArxivId.parse("2609.99999")))))
+          .as("mode %s", mode)
+          .containsExactly(FAR.id());
+    }
+  }
+
+  @Test
+  void searchWithinRefusesMoreIdsThanItsBound() {
+    SearchIndex index = track(newIndex());
+    Set<ArxivId> many = new java.util.HashSet<>();
+    for (int i = 1; i <= SearchIndex.MAX_WITHIN + 1; i++) {
+      many.add(ArxivId.parse(String.format(java.util.Locale.ROOT, "2504.%05d", i)));
+    }
+    assertThatThrownBy(() -> index.searchWithin(SearchQuery.of("x", SearchMode.BM25, 10), many))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ids: " + (SearchIndex.MAX_WITHIN + 1));
+  }
+
+  @Test
+  void searchWithinAppliesFiltersExclusionsAndPages() {
+    SearchIndex semantic = crowdedIndex();
+    Set<ArxivId> mine =
+        Set.of(FAR.id(), nearer(1).id(), nearer(2).id(), nearer(3).id(), VACCINES.id());
+    for (SearchMode mode : List.of(SearchMode.SEMANTIC, SearchMode.HYBRID)) {
+      SearchQuery onlyGardens =
+          new SearchQuery("vaccine immunity", mode, Set.of("q-bio.PE"), null, null, false, 0, 10);
+      assertThat(hitIds(semantic.searchWithin(onlyGardens, mine)))
+          .as("mode %s", mode)
+          .containsExactly(FAR.id());
+      assertThat(
+              hitIds(
+                  semantic.searchWithin(SearchQuery.of("vaccine immunity -roses", mode, 10), mine)))
+          .as("mode %s", mode)
+          .doesNotContain(FAR.id())
+          .isNotEmpty();
+      List<ArxivId> paged = new ArrayList<>();
+      for (int offset = 0; offset < 6; offset += 2) {
+        paged.addAll(
+            hitIds(
+                semantic.searchWithin(
+                    new SearchQuery(
+                        "vaccine immunity", mode, Set.of(), null, null, false, offset, 2),
+                    mine)));
+      }
+      assertThat(paged).as("mode %s", mode).doesNotHaveDuplicates().hasSize(5);
+      assertThat(paged.get(4)).as("mode %s", mode).isEqualTo(FAR.id());
+    }
+  }
 }

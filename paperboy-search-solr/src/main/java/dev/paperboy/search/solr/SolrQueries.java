@@ -1,10 +1,12 @@
 package dev.paperboy.search.solr;
 
+import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.search.QuerySyntax;
 import dev.paperboy.core.search.QuerySyntax.Clause;
 import dev.paperboy.core.search.SearchQuery;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.params.ModifiableSolrParams;
@@ -217,6 +219,24 @@ final class SolrQueries {
     if (query.codeOnly()) {
       params.add("fq", SolrDocuments.HAS_CODE + ":true");
     }
+  }
+
+  /**
+   * Restricts a search to the papers of {@code ids} (none: no restriction) with one {@code fq} of
+   * the terms query parser, which matches a set of terms without the Boolean query's clause limit;
+   * requests go as POST, so a few thousand ids do not make an overlong URL. An id never contains
+   * the comma that separates them.
+   */
+  static void addIdFilter(ModifiableSolrParams params, Collection<ArxivId> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    params.add(
+        "fq",
+        "{!terms f="
+            + SolrDocuments.ID
+            + "}"
+            + String.join(",", ids.stream().map(ArxivId::value).sorted().toList()));
   }
 
   private static String epochDay(@Nullable LocalDate date) {

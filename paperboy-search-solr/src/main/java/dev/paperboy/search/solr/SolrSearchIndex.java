@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.request.QueryRequest;
@@ -271,31 +272,73 @@ public final class SolrSearchIndex implements SearchIndex {
   @Override
   public SearchResult search(SearchQuery query) {
     ensureOpen();
+    return search(query, Set.of());
+  }
+
+  /**
+   * Ranks only the given papers: one {@code {!terms f=id}} filter (sent in the POST body, so a few
+   * thousand ids fit) joins the query's {@code fq}s, which restrict the keyword query and are the
+   * k-NN query's pre-filter, and {@code topK} is at least {@code ids.size()}, so each shard's
+   * filtered k-NN search reaches every paper of the set (Lucene scores a filter that accepts no
+   * more documents than asked for exactly, without the graph).
+   */
+  @Override
+  public SearchResult searchWithin(SearchQuery query, Set<ArxivId> ids) {
+    SearchIndex.checkWithin(ids);
+    ensureOpen();
+    if (ids.isEmpty()) {
+      return new SearchResult(0, List.of(), Duration.ZERO);
+    }
+    return search(query, ids);
+  }
+
+  /** {@code query}, restricted to {@code within} unless it is empty (then: the whole index). */
+  private SearchResult search(SearchQuery query, Set<ArxivId> within) {
     long started = System.nanoTime();
     QuerySyntax syntax = QuerySyntax.parse(query.text());
+    Restriction r = new Restriction(query, within);
     return switch (query.mode()) {
-      case BM25 -> searchBm25(query, syntax, started);
+      case BM25 -> searchBm25(r, syntax, started);
       case SEMANTIC -> {
         if (semantic == null) {
           throw new IllegalArgumentException(
               "search by meaning is not available: no embedding model is configured");
         }
-        yield searchSemantic(query, syntax, started);
+        yield searchSemantic(r, syntax, started);
       }
       case HYBRID ->
           semantic == null
               // Papers without vectors rank by BM25 in hybrid search; with no model, all do.
-              ? searchBm25(query, syntax, started)
-              : searchHybrid(query, syntax, started);
+              ? searchBm25(r, syntax, started)
+              : searchHybrid(r, syntax, started);
     };
   }
 
-  private SearchResult searchBm25(SearchQuery query, QuerySyntax syntax, long started) {
+  /**
+   * A query's filters and the papers it is restricted to (none: the whole index), which every
+   * request of a search adds as {@code fq}s.
+   */
+  private record Restriction(SearchQuery query, Set<ArxivId> within) {
+    void addTo(ModifiableSolrParams p) {
+      SolrQueries.addFilters(p, query);
+      SolrQueries.addIdFilter(p, within);
+    }
+
+    /**
+     * Candidates each ranking must reach: the page asked for, and the whole set when there is one.
+     */
+    int wanted() {
+      return Math.max(query.offset() + query.limit(), within.size());
+    }
+  }
+
+  private SearchResult searchBm25(Restriction restriction, QuerySyntax syntax, long started) {
+    SearchQuery query = restriction.query();
     ModifiableSolrParams p = new ModifiableSolrParams();
     if (!SolrQueries.addKeywordQuery(p, "q", syntax, SolrDocuments.CONTENTS, "kw_")) {
       return new SearchResult(0, List.of(), took(started));
     }
-    SolrQueries.addFilters(p, query);
+    restriction.addTo(p);
     if ((long) query.offset() + query.limit() > DEEP_PAGE) {
       p.set("rows", 0);
       long total = query(p).getResults().getNumFound();
@@ -324,15 +367,16 @@ public final class SolrSearchIndex implements SearchIndex {
     return text == null ? null : semantic.embedder().embedQuery(text);
   }
 
-  private SearchResult searchSemantic(SearchQuery query, QuerySyntax syntax, long started) {
+  private SearchResult searchSemantic(Restriction restriction, QuerySyntax syntax, long started) {
+    SearchQuery query = restriction.query();
     float[] vector = queryVector(syntax);
     if (vector == null) {
       return new SearchResult(0, List.of(), took(started));
     }
-    int wanted = query.offset() + query.limit();
+    int wanted = restriction.wanted();
     ModifiableSolrParams p = new ModifiableSolrParams();
     p.set("q", SolrQueries.knn(vector, Math.max(wanted, MIN_CANDIDATES)));
-    SolrQueries.addFilters(p, query);
+    restriction.addTo(p);
     SolrQueries.addSyntaxFilter(p, syntax, SolrDocuments.CONTENTS, "fx_");
     p.set("start", query.offset());
     p.set("rows", query.limit());
@@ -347,17 +391,18 @@ public final class SolrSearchIndex implements SearchIndex {
     return new SearchResult(total, hits, took(started));
   }
 
-  private SearchResult searchHybrid(SearchQuery query, QuerySyntax syntax, long started) {
+  private SearchResult searchHybrid(Restriction restriction, QuerySyntax syntax, long started) {
+    SearchQuery query = restriction.query();
     float[] vector = queryVector(syntax);
     if (vector == null) {
       return new SearchResult(0, List.of(), took(started));
     }
-    int depth = Math.max(semantic.depth(), query.offset() + query.limit());
+    int depth = Math.max(semantic.depth(), restriction.wanted());
     List<Scored<String>> lexical = new ArrayList<>();
     List<Scored<String>> withoutVector = new ArrayList<>();
     ModifiableSolrParams kw = new ModifiableSolrParams();
     if (SolrQueries.addKeywordQuery(kw, "q", syntax, SolrDocuments.CONTENTS, "kw_")) {
-      SolrQueries.addFilters(kw, query);
+      restriction.addTo(kw);
       kw.set("rows", depth);
       kw.set("fl", "id,score,has_vector");
       for (SolrDocument d : query(kw).getResults()) {
@@ -370,7 +415,7 @@ public final class SolrSearchIndex implements SearchIndex {
     }
     ModifiableSolrParams knn = new ModifiableSolrParams();
     knn.set("q", SolrQueries.knn(vector, Math.max(depth, MIN_CANDIDATES)));
-    SolrQueries.addFilters(knn, query);
+    restriction.addTo(knn);
     SolrQueries.addSyntaxFilter(knn, syntax, SolrDocuments.CONTENTS, "fx_");
     knn.set("rows", depth);
     knn.set("fl", "id,score");

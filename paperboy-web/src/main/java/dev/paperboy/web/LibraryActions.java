@@ -53,6 +53,10 @@ final class LibraryActions {
   private final WebSecurity security;
   private final PaperStore papers;
   private final SearchIndex index;
+
+  /** The modes the wired index can answer ({@link WebConfig#searchModes()}). */
+  private final Set<SearchMode> searchModes;
+
   private final Clock clock;
 
   LibraryActions(
@@ -60,8 +64,10 @@ final class LibraryActions {
       Community community,
       WebSecurity security,
       PaperStore papers,
-      SearchIndex index) {
+      SearchIndex index,
+      Set<SearchMode> searchModes) {
     this.library = library;
+    this.searchModes = Set.copyOf(searchModes);
     this.store = library.store();
     this.community = community;
     this.security = security;
@@ -215,19 +221,15 @@ final class LibraryActions {
     List<SavedPaper> ranked = new ArrayList<>();
     String notice = null;
     List<SearchHit> hits;
+    if (!searchModes.contains(mode)) {
+      // No embedding model on this server: keyword search still works (as on /search).
+      notice =
+          PageRoutes.modeName(mode)
+              + " search is not available on this server, so these are keyword results.";
+      mode = SearchMode.BM25;
+    }
     try {
-      try {
-        hits = index.searchWithin(SearchQuery.of(q, mode, SearchQuery.MAX_LIMIT), ids).hits();
-      } catch (UnsupportedOperationException e) {
-        // No embeddings on this server yet: keyword search still works.
-        notice =
-            PageRoutes.modeName(mode)
-                + " search is not available on this server, so these are keyword results.";
-        hits =
-            index
-                .searchWithin(SearchQuery.of(q, SearchMode.BM25, SearchQuery.MAX_LIMIT), ids)
-                .hits();
-      }
+      hits = index.searchWithin(SearchQuery.of(q, mode, SearchQuery.MAX_LIMIT), ids).hits();
     } catch (IllegalArgumentException e) {
       throw new BadRequest("q", e.getMessage());
     }

@@ -165,7 +165,7 @@ public final class WebServer {
     LibraryActions libraryActions =
         community == null || library == null
             ? null
-            : new LibraryActions(library, community, security, store, index);
+            : new LibraryActions(library, community, security, store, index, config.searchModes());
     if (libraryActions != null && accounts != null) {
       accounts.exportAlso((user, out) -> libraryActions.export(user.id(), out));
     }

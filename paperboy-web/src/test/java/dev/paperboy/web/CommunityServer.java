@@ -1,5 +1,6 @@
 package dev.paperboy.web;
 
+import dev.paperboy.core.search.SearchMode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +27,20 @@ final class CommunityServer implements AutoCloseable {
       CommunityConfig config,
       dev.paperboy.core.mail.@org.jspecify.annotations.Nullable Mailer mailer,
       dev.paperboy.core.community.@org.jspecify.annotations.Nullable PaperLookup lookup) {
+    this(dir, config, mailer, lookup, java.util.EnumSet.of(SearchMode.BM25));
+  }
+
+  /** A site whose search offers {@code modes} (enable them in {@link #index} too). */
+  CommunityServer(Path dir, java.util.Set<SearchMode> modes) {
+    this(dir, CommunityConfig.defaults(), null, null, modes);
+  }
+
+  CommunityServer(
+      Path dir,
+      CommunityConfig config,
+      dev.paperboy.core.mail.@org.jspecify.annotations.Nullable Mailer mailer,
+      dev.paperboy.core.community.@org.jspecify.annotations.Nullable PaperLookup lookup,
+      java.util.Set<SearchMode> modes) {
     clock = CommunityFixture.clockAt(Instant.parse("2025-06-25T15:00:00Z"));
     fx = new CommunityFixture(dir, clock, config, mailer, lookup);
     // The papers live in the same SQLite database as accounts and votes, as in a real install.
@@ -38,7 +53,7 @@ final class CommunityServer implements AutoCloseable {
     Library lib = LibraryFixture.library(fx, store, library, clock);
     server =
         new WebServer(
-                WebConfig.defaults().withHost("127.0.0.1").withPort(0),
+                WebConfig.defaults().withHost("127.0.0.1").withPort(0).withSearchModes(modes),
                 store,
                 index,
                 clock,

@@ -94,7 +94,9 @@ final class FakeSearchIndex implements SearchIndex {
       throw error;
     }
     if (!modes.contains(q.mode())) {
-      throw new UnsupportedOperationException(q.mode().label() + " needs embeddings");
+      // As the Lucene index answers a mode it has no model for.
+      throw new IllegalArgumentException(
+          "search by meaning is not available: no embedding model is configured");
     }
     if (q.text().chars().filter(c -> c == '"').count() % 2 == 1) {
       throw new IllegalArgumentException(

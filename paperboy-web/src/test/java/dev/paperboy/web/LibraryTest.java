@@ -133,6 +133,8 @@ class LibraryTest {
     // ranks one paper of the whole index: 2506.00001. A search of everything kept to the saved
     // papers would miss 2506.00056, the saved one on the same topic; no saved paper contains the
     // word, so the page's own word match cannot find it either.
+    site.close();
+    site = new CommunityServer(dir.resolve("all-modes"), java.util.EnumSet.allOf(SearchMode.class));
     site.index.enable(SearchMode.SEMANTIC);
     site.index.enable(SearchMode.HYBRID);
     site.index.meanings.put("grounding", List.of("retrieval"));
@@ -157,6 +159,22 @@ class LibraryTest {
     }
     // By keywords the word is not there.
     assertThat(ada.page("/saved?q=grounding&mode=bm25").select("article.card")).isEmpty();
+  }
+
+  @Test
+  void savedSearchByMeaningOnAKeywordOnlySiteSaysSoAndRanksByKeywords() {
+    // The site offers keyword search only (no embedding model), as the fixture's WebConfig says.
+    TestBrowser ada = site.signedIn("ada@example.org");
+    assertThat(
+            ada.submit("/saved", "/papers/" + RAG + "/save", Map.of("action", "add")).statusCode())
+        .isEqualTo(303);
+    for (String mode : List.of("semantic", "hybrid")) {
+      var answer = ada.get("/saved?q=retrieval&mode=" + mode);
+      assertThat(answer.statusCode()).as(mode).isEqualTo(200);
+      Document d = org.jsoup.Jsoup.parse(answer.body());
+      assertThat(d.text()).as(mode).contains("search is not available on this server");
+      assertThat(d.select("article.card").eachAttr("id")).as(mode).containsExactly("p-" + RAG);
+    }
   }
 
   @Test

@@ -109,16 +109,17 @@ class MathBrowserTest {
   }
 
   @Test
-  void aFormulaASearchMatchFallsInsideStaysRawWithItsMark() {
+  void aFormulaASearchMatchFallsInsideIsDrawnWholeAndHighlighted() {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     browser.get(web.server.uri() + "/search?q=alpha");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".card .title .katex")));
     WebElement title = browser.findElement(By.cssSelector(".card .title"));
-    // $\alpha$ has the match inside: left as text, mark and all; $O(n \log n)$ is drawn.
-    assertThat(title.findElements(By.cssSelector("mark")).stream().map(WebElement::getText))
-        .containsExactly("alpha");
-    assertThat(title.findElements(By.cssSelector(".katex"))).hasSize(1);
-    assertThat(textOutsideMath(title)).startsWith("Bounds for $\\alpha$-Divergences in ");
+    // $\alpha$ has the match inside: drawn, and the drawing is the highlight; $O(n \log n)$ is
+    // drawn without one. No TeX is left as text.
+    assertThat(title.findElements(By.cssSelector(".katex"))).hasSize(2);
+    assertThat(title.findElements(By.cssSelector("mark .katex"))).hasSize(1);
+    assertThat(title.findElements(By.cssSelector("mark"))).hasSize(1);
+    assertThat(textOutsideMath(title).strip()).isEqualTo("Bounds for -Divergences in  Time");
   }
 
   /** The element's text with KaTeX's output left out (its hidden MathML repeats the TeX). */

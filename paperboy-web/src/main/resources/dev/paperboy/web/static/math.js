@@ -80,11 +80,25 @@
     return out;
   }
 
+  // Draws one formula into a new span; null when KaTeX cannot (the TeX then stays as written:
+  // TeX KaTeX cannot parse comes back as an error span without its delimiters, and the reader is
+  // better served by the text as written, delimiters included).
+  function draw(m) {
+    var span = document.createElement("span");
+    span.className = "math";
+    try {
+      window.katex.render(m.tex, span, Object.assign({ displayMode: m.display }, OPTIONS));
+    } catch (e) {
+      return null; // not a TeX error (those come back drawn, see throwOnError)
+    }
+    return span.querySelector(".katex-error") ? null : span;
+  }
+
   // Draws the formulas of one element. The formulas are found in the element's whole text, so
-  // delimiters pair up as a reader sees them, but a formula is drawn only when it lies within
-  // one text node. Search highlighting wraps matches in <mark>: a formula with a mark inside is
-  // split across elements, and stays raw TeX (with its highlight) rather than losing the mark
-  // or being drawn from a fragment.
+  // delimiters pair up as a reader sees them. Search highlighting wraps matches in <mark>, which
+  // splits a formula with a match inside across several nodes: such a formula is drawn whole and
+  // the drawing is highlighted instead (a highlighted "T" inside raw "$O(\sqrt{T})$" helps no
+  // one read it).
   function render(el) {
     var nodes = [];
     var starts = [];
@@ -95,29 +109,35 @@
       starts.push(text.length);
       text += n.data;
     }
+    // The text node holding position pos: the first whose text reaches past it (for a start), or
+    // the last that begins before it (for an end, which is exclusive).
+    function nodeAt(pos, isEnd) {
+      for (var k = 0; k < nodes.length; k++) {
+        var end = starts[k] + nodes[k].data.length;
+        if (isEnd ? pos <= end && pos > starts[k] : pos < end) return k;
+      }
+      return -1;
+    }
     var found = formulas(text);
-    // Last to first: splitting a text node keeps the offsets of earlier formulas valid.
+    // Last to first: what is replaced lies after every earlier formula, whose nodes and offsets
+    // therefore stay valid.
     for (var f = found.length - 1; f >= 0; f--) {
       var m = found[f];
-      var k = nodes.length - 1;
-      while (k > 0 && (starts[k] > m.start || nodes[k].data.length === 0)) k--;
-      var node = nodes[k];
-      var a = m.start - starts[k];
-      var b = m.end - starts[k];
-      if (b > node.data.length) continue; // crosses a <mark>: left as text
-      node.splitText(b);
-      var tex = node.splitText(a);
-      var span = document.createElement("span");
-      span.className = "math";
-      try {
-        window.katex.render(m.tex, span, Object.assign({ displayMode: m.display }, OPTIONS));
-      } catch (e) {
-        continue; // not a TeX error (those come back drawn, see throwOnError): keep the text
+      var k1 = nodeAt(m.start, false);
+      var k2 = nodeAt(m.end, true);
+      if (k1 < 0 || k2 < 0) continue;
+      var span = draw(m);
+      if (!span) continue;
+      var range = document.createRange();
+      range.setStart(nodes[k1], m.start - starts[k1]);
+      range.setEnd(nodes[k2], m.end - starts[k2]);
+      var out = span;
+      if (k1 !== k2 && range.cloneContents().querySelector("mark")) {
+        out = document.createElement("mark");
+        out.appendChild(span);
       }
-      // TeX KaTeX cannot parse comes back as an error span holding the TeX without its
-      // delimiters: the reader is better served by the text as written, delimiters included.
-      if (span.querySelector(".katex-error")) continue;
-      tex.parentNode.replaceChild(span, tex);
+      range.deleteContents();
+      range.insertNode(out);
     }
   }
 

@@ -220,8 +220,13 @@ public final class AppContext implements AutoCloseable {
    * not follow (it accepts writers from every process, so commands write it directly).
    */
   public @Nullable IndexFollower indexFollower() {
+    return indexFollower(IndexFollower.PAGE);
+  }
+
+  /** {@link #indexFollower()} reading and committing {@code page} papers at a time. */
+  public @Nullable IndexFollower indexFollower(int page) {
     return config.search().engine() == SearchConfig.Engine.LUCENE
-        ? new IndexFollower(store(), index())
+        ? new IndexFollower(store(), index(), page)
         : null;
   }
 

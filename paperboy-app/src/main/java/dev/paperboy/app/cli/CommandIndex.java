@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class CommandIndex {
+  /**
+   * Papers per committed page when a command catches its index up: larger than the server's pages
+   * (which keep each catch-up short), since a first import can store millions of papers and every
+   * page is a commit.
+   */
+  static final int PAGE = 5_000;
+
   private final AppContext app;
   private final @Nullable SearchIndex direct;
   private final @Nullable IndexFollower follower;
@@ -38,7 +45,7 @@ final class CommandIndex {
     if (index == null) {
       return new CommandIndex(app, null, null);
     }
-    IndexFollower follower = app.indexFollower();
+    IndexFollower follower = app.indexFollower(PAGE);
     return follower == null
         ? new CommandIndex(app, index, null)
         : new CommandIndex(app, null, follower);

@@ -6,6 +6,7 @@ import dev.paperboy.app.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,31 @@ class SemanticEndToEndTest {
     int exit = Main.commandLine().execute(args);
     assertThat(exit).as("exit of %s, stderr: %s", List.of(args), err).isEqualTo(expectedExit);
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** Three questions over five abstracts, in BEIR's layout, written by us for this test. */
+  private static Path tinyBeir(Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("qrels"));
+    Files.writeString(
+        dir.resolve("corpus.jsonl"),
+        """
+        {"_id": "d1", "title": "Aspirin and heart attacks", "text": "Daily low-dose aspirin reduces the risk of a first myocardial infarction in adults over fifty."}
+        {"_id": "d2", "title": "Vitamin D and bone density", "text": "Vitamin D supplements did not change bone mineral density in healthy adults over two years."}
+        {"_id": "d3", "title": "Sleep and memory", "text": "Sleep after learning consolidates declarative memories; deprivation impairs recall the next day."}
+        {"_id": "d4", "title": "Coffee consumption", "text": "Moderate coffee drinking was not associated with higher cardiovascular mortality in a large cohort."}
+        {"_id": "d5", "title": "Exercise and depression", "text": "Aerobic exercise three times a week lowered depressive symptoms as much as medication in a trial."}
+        """);
+    Files.writeString(
+        dir.resolve("queries.jsonl"),
+        """
+        {"_id": "q1", "text": "aspirin prevents myocardial infarction"}
+        {"_id": "q2", "text": "losing sleep hurts remembering things"}
+        {"_id": "q3", "text": "physical activity helps with low mood"}
+        """);
+    Files.writeString(
+        dir.resolve("qrels").resolve("test.tsv"),
+        "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td3\t1\nq3\td5\t1\n");
+    return dir;
   }
 
   private static Path fixture(String name) throws Exception {
@@ -91,7 +117,7 @@ class SemanticEndToEndTest {
 
   @Test
   void evalPrintsOneLinePerModeInTheDocumentedFormat() throws Exception {
-    Path beir = fixture("tiny-beir");
+    Path beir = tinyBeir(data.resolve("beir"));
     String table =
         run(
             0,

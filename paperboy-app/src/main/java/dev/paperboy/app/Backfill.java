@@ -24,9 +24,12 @@ import org.slf4j.LoggerFactory;
  * <p>On a thread of its own, once the rebuild check is done, the embedded index follows the store
  * ({@link IndexFollower}) every {@code search.follow.interval}: it indexes papers that commands
  * next to the server stored while the server held the index, and papers a crash stored without
- * indexing. Writers inside the server index directly as before; the follower indexing those papers
- * once more replaces their documents (no duplicates). It starts after the rebuild, never during
- * one: a rebuild empties the index and records its position only at its end.
+ * indexing, and the vectors the embedding backfill stores: with a follower the backfill writes the
+ * store only, so each embedded batch is indexed once, by the follower, within the interval (on
+ * Solr, which does not follow, the backfill indexes its batches itself). Other writers inside the
+ * server (harvest, submissions) index directly; the follower indexing those papers once more
+ * replaces their documents (no duplicates). It starts after the rebuild, never during one: a
+ * rebuild empties the index and records its position only at its end.
  */
 public final class Backfill implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
@@ -59,9 +62,12 @@ public final class Backfill implements AutoCloseable {
 
   public Backfill(AppContext app) {
     this.app = app;
-    this.job = app.config().search().semantic() ? app.embeddingJob() : null;
-    this.interval = app.config().search().embedInterval();
     this.follower = app.indexFollower();
+    this.job =
+        app.config().search().semantic()
+            ? app.embeddingJob(follower == null ? app.index() : null)
+            : null;
+    this.interval = app.config().search().embedInterval();
     this.followInterval = app.config().search().followInterval();
   }
 
@@ -103,7 +109,7 @@ public final class Backfill implements AutoCloseable {
     try {
       followedSinceLog += f.catchUp();
       long now = System.nanoTime();
-      // At most a line a minute: during an embedding backfill every batch is followed.
+      // At most a line a minute: during an embedding backfill the follower indexes every batch.
       if (followedSinceLog > 0 && now - lastFollowLog >= LOG_EVERY_NANOS) {
         LOG.info("indexed {} papers changed in the store", followedSinceLog);
         followedSinceLog = 0;

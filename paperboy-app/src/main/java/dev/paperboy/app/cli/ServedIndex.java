@@ -17,12 +17,20 @@ final class ServedIndex {
 
   /** The one line a command prints after storing {@code papers} papers without indexing them. */
   static String storedOnly(AppContext app, long papers) {
-    return String.format(
-        Locale.ROOT,
-        "The search index is in use by a running server; %,d papers were stored and the server will"
-            + " index them within %s.",
-        papers,
-        within(app.config().search().followInterval()));
+    return storedOnly(app, String.format(Locale.ROOT, "%,d papers were", papers));
+  }
+
+  /** {@link #storedOnly(AppContext, long)} for a command that does not count the papers. */
+  static String storedOnly(AppContext app) {
+    return storedOnly(app, "the papers were");
+  }
+
+  private static String storedOnly(AppContext app, String which) {
+    return "The search index is in use by a running server; "
+        + which
+        + " stored and the server will index them within "
+        + within(app.config().search().followInterval())
+        + ".";
   }
 
   /** The interval as people say it: "5 s", "2 min". */

@@ -53,11 +53,7 @@ public final class UpdateCommand implements Callable<Integer> {
       }
       r.errors().forEach((source, why) -> System.err.println("error: " + source + ": " + why));
       if (app.indexUnlessServed() == null) {
-        System.out.println(
-            "The search index is in use by a running server; the papers were stored and the"
-                + " server will index them within "
-                + ServedIndex.within(app.config().search().followInterval())
-                + ".");
+        System.out.println(ServedIndex.storedOnly(app));
       }
       return r.ok() ? 0 : 1;
     }

@@ -24,9 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * under the site's Content-Security-Policy: formulas become {@code .katex} elements, prices and
  * malformed TeX stay text, and a formula a search match falls inside is drawn whole and
  * highlighted; KaTeX is fetched only by pages with a formula; LaTeX text commands outside math
- * ({@code \emph}, quotes, dashes, escapes) become elements and characters. Skipped
- * with a message when Chromium or its driver is absent ({@code bin/install-test-deps} installs
- * them).
+ * ({@code \emph}, quotes, dashes, escapes) become elements and characters. Skipped with a message
+ * when Chromium or its driver is absent ({@code bin/install-test-deps} installs them).
  */
 class MathBrowserTest {
   static final String MATH = "2506.20042";

@@ -236,6 +236,13 @@
   // Escaped specials that print as themselves (Lamport §2.2.1).
   var ESCAPES = { "%": "%", "&": "&", $: "$", _: "_", "#": "#", "{": "{", "}": "}" };
 
+  // Sticky patterns for markup(): a command name, a declaration group's opening "{\em ", a run of
+  // hyphens, and a single-quoted phrase `like this' (see the quotes in markup()).
+  var COMMAND = /\\([A-Za-z]+)/y;
+  var DECLARATION = /\{\\([A-Za-z]+)(?![A-Za-z])\s*/y;
+  var DASHES = /-{2,}/y;
+  var SINGLE_QUOTE = /`[^`'\n]*?\S'(?![A-Za-z'])/y;
+
   // The position of the brace closing the group opened at `open` (a `{`), or -1 when the braces
   // do not balance. Escaped braces do not count.
   function matchingBrace(s, open) {
@@ -258,12 +265,18 @@
     function sub(start, end, text) {
       subs.push({ start: start, end: end, text: text });
     }
+    // The match of the sticky regular expression re at i, or null; none reaching past `to`.
+    // (Sticky matching reads s in place: slicing the rest at every character would be quadratic.)
+    function at(re, i, to) {
+      re.lastIndex = i;
+      var m = re.exec(s);
+      return m && i + m[0].length <= to ? m : null;
+    }
     // Scans s[from, to); `literal` inside \texttt.
     function scan(from, to, literal) {
       var i = from;
       while (i < to) {
         var c = s.charAt(i);
-        var rest = s.slice(i, to);
         var m;
         if (c === "\\") {
           var next = s.charAt(i + 1);
@@ -272,7 +285,7 @@
             i += 2;
             continue;
           }
-          m = /^\\([A-Za-z]+)/.exec(rest);
+          m = at(COMMAND, i, to);
           if (m && COMMANDS.hasOwnProperty(m[1]) && s.charAt(i + m[0].length) === "{") {
             var open = i + m[0].length;
             var close = matchingBrace(s, open);
@@ -289,7 +302,7 @@
           i += m ? m[0].length : 2;
           continue;
         }
-        if (c === "{" && (m = /^\{\\([A-Za-z]+)(?![A-Za-z])\s*/.exec(rest))) {
+        if (c === "{" && (m = at(DECLARATION, i, to))) {
           var decl = DECLARATIONS.hasOwnProperty(m[1]) ? DECLARATIONS[m[1]] : null;
           var end = matchingBrace(s, i);
           if (decl && end > i && end < to) {
@@ -302,7 +315,7 @@
         if (!literal) {
           // Dashes: --- is an em dash, -- an en dash (Lamport §3.2.1); a run of four or more and
           // ASCII arrows (-->, <--) are no dashes and stay as written.
-          if ((m = /^-{2,}/.exec(rest))) {
+          if ((m = at(DASHES, i, to))) {
             var arrow = s.charAt(i + m[0].length) === ">" || s.charAt(i - 1) === "<";
             if (m[0].length <= 3 && !arrow) {
               sub(i, i + m[0].length, m[0].length === 3 ? "\u2014" : "\u2013");
@@ -313,10 +326,10 @@
           // Quotes: `` and '' are double quotes, ` and ' single ones (Lamport §2.2.1). A lone '
           // is an apostrophe and stays as written; a ` becomes an opening quote only when a '
           // closes it later in the same paragraph, after a non-space and before a non-letter.
-          if (rest.startsWith("``")) { sub(i, i + 2, "\u201C"); i += 2; continue; }
-          if (rest.startsWith("''")) { sub(i, i + 2, "\u201D"); i += 2; continue; }
+          if (s.startsWith("``", i) && i + 2 <= to) { sub(i, i + 2, "\u201C"); i += 2; continue; }
+          if (s.startsWith("''", i) && i + 2 <= to) { sub(i, i + 2, "\u201D"); i += 2; continue; }
           if (c === "`") {
-            var q = /^`[^`'\n]*?\S'(?![A-Za-z'])/.exec(rest);
+            var q = at(SINGLE_QUOTE, i, to);
             if (q) {
               sub(i, i + 1, "\u2018");
               sub(i + q[0].length - 1, i + q[0].length, "\u2019");
@@ -332,7 +345,9 @@
         if (c === "~") {
           var before = s.charAt(i - 1);
           var after = s.charAt(i + 1);
-          var word = s.slice(0, i).split(/\s/).pop();
+          var w = i;
+          while (w > 0 && !/\s/.test(s.charAt(w - 1))) w--;
+          var word = s.slice(w, i);
           var tie = /[A-Za-z0-9.,;:)\]}]/.test(before) && /[A-Za-z0-9\\(\[{$\uFFFC]/.test(after);
           if (tie && word.indexOf("/") < 0) {
             sub(i, i + 1, "\u00A0");

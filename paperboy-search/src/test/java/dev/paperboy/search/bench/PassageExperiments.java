@@ -75,6 +75,9 @@ public final class PassageExperiments {
 
   final Map<String, float[][]> meanTop2 = new LinkedHashMap<>();
 
+  /** Per passage set: [query][doc] cosine of the normalised mean of the document's windows. */
+  final Map<String, float[][]> meanP = new LinkedHashMap<>();
+
   /** Per passage set: [query][doc] best window BM25 (0 outside the top 1000 windows). */
   final Map<String, float[][]> bm25P = new LinkedHashMap<>();
 
@@ -229,6 +232,34 @@ public final class PassageExperiments {
         top2[r][d] = b2[d] < -1f ? b1[d] : (b1[d] + b2[d]) / 2;
       }
     }
+    float[][] means = new float[nDocs][];
+    for (int i = 0; i < vecs.size(); i++) {
+      int d = p.owner()[i];
+      float[] v = vecs.get(i);
+      if (means[d] == null) {
+        means[d] = new float[v.length];
+      }
+      for (int j = 0; j < v.length; j++) {
+        means[d][j] += v[j];
+      }
+    }
+    for (float[] m : means) {
+      double n = 0;
+      for (float f : m) {
+        n += f * f;
+      }
+      for (int j = 0; j < m.length; j++) {
+        m[j] /= (float) Math.sqrt(n);
+      }
+    }
+    float[][] meanCos = new float[qids.size()][nDocs];
+    for (int r = 0; r < qids.size(); r++) {
+      float[] qv = x.queryVecs.get(qids.get(r));
+      for (int d = 0; d < nDocs; d++) {
+        meanCos[r][d] = VectorUtil.dotProduct(qv, means[d]);
+      }
+    }
+    meanP.put(name, meanCos);
     maxP.put(name, best);
     meanTop2.put(name, top2);
     bm25P.put(name, passageBm25(p));
@@ -266,6 +297,69 @@ public final class PassageExperiments {
       }
     }
     return out;
+  }
+
+  private final Map<Integer, float[]> rocchioCache = new HashMap<>();
+
+  /**
+   * Cosine of every document with the query vector moved towards the mean vector of the top {@code
+   * k} of the convex fusion (BM25 0.4, document vector 0.6, depth 100).
+   */
+  float[] rocchio(int row, int k, double w) {
+    return rocchioCache.computeIfAbsent(
+        row,
+        r -> {
+          float[] lexS = bm25[r];
+          float[] denseS = docCos[r];
+          Map<Integer, Double> fused = new HashMap<>();
+          addNormalised(fused, topIdx(lexS, 100, true), lexS, 0.4);
+          addNormalised(fused, topIdx(denseS, 100, false), denseS, 0.6);
+          List<Map.Entry<Integer, Double>> order = new ArrayList<>(fused.entrySet());
+          order.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+          float[] qv = x.queryVecs.get(qids.get(r));
+          float[] mean = new float[qv.length];
+          int used = Math.min(k, order.size());
+          for (int i = 0; i < used; i++) {
+            float[] v = x.docVecs[order.get(i).getKey()];
+            for (int j = 0; j < v.length; j++) {
+              mean[j] += v[j] / used;
+            }
+          }
+          float[] moved = new float[qv.length];
+          double norm = 0;
+          for (int j = 0; j < qv.length; j++) {
+            moved[j] = (float) ((1 - w) * qv[j] + w * mean[j]);
+            norm += moved[j] * moved[j];
+          }
+          for (int j = 0; j < qv.length; j++) {
+            moved[j] /= (float) Math.sqrt(norm);
+          }
+          float[] out = new float[nDocs];
+          for (int d = 0; d < nDocs; d++) {
+            out[d] = VectorUtil.dotProduct(moved, x.docVecs[d]);
+          }
+          return out;
+        });
+  }
+
+  private int[] topIdx(float[] scores, int depth, boolean lexical) {
+    List<Integer> out = new ArrayList<>();
+    for (Scored<String> s : lexical ? topBm25(scores, depth) : top(scores, depth)) {
+      out.add(x.docIndex.get(s.id()));
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static void addNormalised(Map<Integer, Double> into, int[] idx, float[] s, double w) {
+    if (idx.length == 0) {
+      return;
+    }
+    double max = s[idx[0]];
+    double min = s[idx[idx.length - 1]];
+    for (int d : idx) {
+      double norm = max > min ? (s[d] - min) / (max - min) : 1;
+      into.merge(d, w * norm, Double::sum);
+    }
   }
 
   // ---------------------------------------------------------------- fusion
@@ -704,6 +798,38 @@ public final class PassageExperiments {
         p.learned(set + " bm25+doc+top2", List.of(lex, doc, top2), 100, 0.05);
         p.learned(set + " bm25+bm25P+doc", List.of(lex, bm25p, doc), 100, 0.05);
         p.learned(set + " bm25+bm25P+doc+maxP", List.of(lex, bm25p, doc, maxp), 100, 0.05);
+      }
+    }
+    if (groups.contains("meanp")) {
+      // Sentence vectors only, no whole-document vector: the mean of a document's sentence vectors
+      // stands in for it (sentences cost less to embed than the whole text, see PassageThroughput).
+      for (String set : sets) {
+        float[][] mean = p.meanP.get(set);
+        float[][] mp = p.maxP.get(set);
+        Ranker meanR = row -> mean[row];
+        Ranker maxp = row -> mp[row];
+        p.report(set + " meanP", q -> p.top(mean[p.qRow.get(q)], 1000));
+        p.fixed(
+            set + " convex(bm25, meanP) a=0.4", List.of(lex, meanR), 100, new double[] {0.4, 0.6});
+        p.learned(set + " bm25+meanP", List.of(lex, meanR), 100, 0.05);
+        p.learned(set + " bm25+meanP+maxP", List.of(lex, meanR, maxp), 100, 0.05);
+        p.learned(set + " bm25+doc+meanP+maxP", List.of(lex, doc, meanR, maxp), 100, 0.05);
+      }
+    }
+    if (groups.contains("stack") && !sets.isEmpty()) {
+      // Everything that helped a little on its own, fitted together: BM25, the document vector,
+      // the best sentence (first passage set), and the document vector of a query moved towards
+      // the mean of the first fused ranking's top 3 (Rocchio on vectors, weight 0.3).
+      float[][] mp = p.maxP.get(sets.get(0));
+      Ranker maxp = row -> mp[row];
+      Ranker prf = row -> p.rocchio(row, 3, 0.3);
+      p.learned("stack bm25+doc+prf", List.of(lex, doc, prf), 100, 0.05);
+      p.learned("stack bm25+doc+maxP+prf", List.of(lex, doc, maxp, prf), 100, 0.05);
+      p.learned("stack bm25+doc+maxP+prf", List.of(lex, doc, maxp, prf), 1000, 0.05);
+      if (sets.size() >= 2) {
+        float[][] mp2 = p.maxP.get(sets.get(1));
+        Ranker maxp2 = row -> mp2[row];
+        p.learned("stack bm25+doc+maxP+maxP2+prf", List.of(lex, doc, maxp, maxp2, prf), 100, 0.05);
       }
     }
     if (groups.contains("pair") && sets.size() >= 2) {

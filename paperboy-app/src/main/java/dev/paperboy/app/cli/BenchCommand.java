@@ -3,6 +3,9 @@ package dev.paperboy.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paperboy.app.AppContext;
+import dev.paperboy.core.paper.ArxivId;
+import dev.paperboy.core.paper.Paper;
+import dev.paperboy.core.paper.PaperStore;
 import dev.paperboy.core.search.SearchIndex;
 import dev.paperboy.core.search.SearchMode;
 import dev.paperboy.core.search.SearchQuery;
@@ -12,13 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +75,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--clients", defaultValue = "1", description = "Concurrent clients (default 1).")
   int clients;
 
+  @Option(
+      names = "--within",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = {
+        "Search within N papers drawn at random (seeded, so every run draws the same) instead of",
+        "the whole index, as a reader's saved list is searched; at most "
+            + SearchIndex.MAX_WITHIN
+            + " (default 0: the whole index)."
+      })
+  int within;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(queries)) {
@@ -79,12 +99,20 @@ public final class BenchCommand implements Callable<Integer> {
     if (rounds < 1 || clients < 1 || warmup < 0) {
       throw new IllegalArgumentException("--rounds and --clients must be >= 1, --warmup >= 0");
     }
+    if (within < 0 || within > SearchIndex.MAX_WITHIN) {
+      throw new IllegalArgumentException(
+          "--within: expected 0 to " + SearchIndex.MAX_WITHIN + ", was " + within);
+    }
     try (AppContext app = AppContext.open(data.load(System.getenv(), Map.of()))) {
       SearchIndex index = app.index();
+      Set<ArxivId> set = within == 0 ? null : sample(app.store(), within);
       System.out.printf(
           Locale.ROOT,
-          "%,d documents, %d queries x %d rounds, %d client(s), %d cores%n",
+          "%,d documents%s, %d queries x %d rounds, %d client(s), %d cores%n",
           index.size(),
+          set == null
+              ? ""
+              : String.format(Locale.ROOT, ", searching within %,d of them", set.size()),
           texts.size(),
           rounds,
           clients,
@@ -94,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
         SearchMode mode = SearchMode.parse(m);
         for (int i = 0; i < warmup; i++) {
           for (String q : texts) {
-            index.search(SearchQuery.of(q, mode, 10));
+            run(index, SearchQuery.of(q, mode, 10), set);
           }
         }
         long[] nanos = new long[texts.size() * rounds];
@@ -109,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
                       for (int i = client; i < nanos.length; i += clients) {
                         String q = texts.get(i % texts.size());
                         long t0 = System.nanoTime();
-                        index.search(SearchQuery.of(q, mode, 10));
+                        run(index, SearchQuery.of(q, mode, 10), set);
                         nanos[i] = System.nanoTime() - t0;
                       }
                     }));
@@ -132,6 +160,30 @@ public final class BenchCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  private static void run(SearchIndex index, SearchQuery query, @Nullable Set<ArxivId> within) {
+    if (within == null) {
+      index.search(query);
+    } else {
+      index.searchWithin(query, within);
+    }
+  }
+
+  /** {@code n} ids of the store's papers, drawn with a fixed seed (all of them when fewer). */
+  static Set<ArxivId> sample(PaperStore store, int n) {
+    List<ArxivId> all = new ArrayList<>();
+    ArxivId after = null;
+    for (List<Paper> page = store.papersAfter(null, 5_000);
+        !page.isEmpty();
+        page = store.papersAfter(after, 5_000)) {
+      for (Paper p : page) {
+        all.add(p.id());
+      }
+      after = page.getLast().id();
+    }
+    Collections.shuffle(all, new Random(42));
+    return new LinkedHashSet<>(all.subList(0, Math.min(n, all.size())));
   }
 
   /** The p-th percentile in milliseconds (nearest rank). */

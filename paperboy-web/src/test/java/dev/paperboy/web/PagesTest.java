@@ -102,6 +102,12 @@ class PagesTest {
     web.page("/day/2025-06-16?p=0", 400);
     web.page("/day/2025-06-16?p=x", 400);
     web.page("/day/2025-06-16?p=2", 404);
+    // Expanded years parse in java.time: the month after +999999999-12 overflowed (a 500), and
+    // +10000-01-01 sorts before the real days in the store, so it linked to them as neighbours.
+    assertThat(web.page("/month/+999999999-12", 400).text())
+        .contains("month: must be a month as YYYY-MM, got '+999999999-12'");
+    web.page("/day/+10000-01-01", 400);
+    web.page("/day/-999999999-01-01", 400);
   }
 
   @Test

@@ -235,6 +235,16 @@ class PagesTest {
     assertThat(web.page("/papers/not-an-id", 400).text()).contains("arxivId");
     assertThat(web.page("/papers/hep-th/9901001", 200).select("h1").text())
         .contains("Old-Style Identifier");
+    // A GET of a form's address (a reload after posting, a copied link) leads to the paper; it
+    // was a 400 saying "not an arXiv id: '2506.10001/upvote'".
+    for (String action : List.of("upvote", "save")) {
+      HttpResponse<String> got = web.get("/papers/2506.10001v2/" + action);
+      assertThat(got.statusCode()).as(action).isEqualTo(303);
+      assertThat(got.headers().firstValue("Location")).hasValue("/papers/2506.10001");
+    }
+    assertThat(web.get("/papers/hep-th/9901001/comments").headers().firstValue("Location"))
+        .hasValue("/papers/hep-th/9901001#comments");
+    assertThat(web.page("/papers/not-an-id/upvote", 400).text()).contains("arxivId");
   }
 
   @Test

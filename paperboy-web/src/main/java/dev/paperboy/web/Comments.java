@@ -5,15 +5,32 @@ import dev.paperboy.core.community.Comment;
 import dev.paperboy.core.paper.ArxivId;
 import dev.paperboy.core.paper.PaperStore;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Writing comments, shared by the forms and the API: rate limits, then the rules of who may do
  * what. Anyone signed in may comment and reply; only the author may edit or delete a comment
- * (moderators hide them instead).
+ * (moderators hide them instead). The same text sent again on the same thread within a minute is
+ * the comment already made, not a second one (a double click or a retried POST).
  */
 final class Comments {
+  /** How long the same text on the same thread by the same author counts as one comment. */
+  static final Duration RESUBMIT = Duration.ofMinutes(1);
+
+  private static final Object[] AUTHOR_LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < AUTHOR_LOCKS.length; i++) {
+      AUTHOR_LOCKS[i] = new Object();
+    }
+  }
+
   private final Community community;
   private final WebSecurity security;
   private final PaperStore store;
@@ -26,20 +43,62 @@ final class Comments {
 
   Comment add(Context ctx, ArxivId paper, @Nullable String parentId, @Nullable String body) {
     User user = security.requireUser(ctx).user();
-    limit(ctx, user);
-    if (store.findPaper(paper).isEmpty()) {
-      throw new NotFound("No paper " + paper + " in this Paperboy.");
-    }
+    String parent = blankToNull(parentId);
+    String text;
     try {
-      String text = Comment.checkBody(body == null ? "" : body);
-      return community
-          .comments()
-          .add(user.id(), paper, blankToNull(parentId), text, community.clock().instant());
-    } catch (NoSuchElementException e) {
-      throw new BadRequest("parentId", "is not a comment on this paper");
+      text = Comment.checkBody(body == null ? "" : body);
     } catch (IllegalArgumentException e) {
       throw new BadRequest("body", e.getMessage());
     }
+    // One author's requests are checked and written one at a time, so that of two copies of a
+    // request (a double click, a retried POST) the second finds the first.
+    synchronized (AUTHOR_LOCKS[Math.floorMod(user.id().value().hashCode(), AUTHOR_LOCKS.length)]) {
+      Optional<Comment> again = sameCommentJustMade(user, paper, parent, text);
+      if (again.isPresent()) {
+        return again.get();
+      }
+      limit(ctx, user);
+      if (store.findPaper(paper).isEmpty()) {
+        throw new NotFound("No paper " + paper + " in this Paperboy.");
+      }
+      try {
+        return community
+            .comments()
+            .add(user.id(), paper, parent, text, community.clock().instant());
+      } catch (NoSuchElementException e) {
+        throw new BadRequest("parentId", "is not a comment on this paper");
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("body", e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * The comment this author made on the same thread with the same text within {@link #RESUBMIT}:
+   * the same request sent again (a double click, a browser or client retrying the POST), which must
+   * not post the comment twice.
+   */
+  private Optional<Comment> sameCommentJustMade(
+      User user, ArxivId paper, @Nullable String parentId, String text) {
+    Instant since = community.clock().instant().minus(RESUBMIT);
+    List<Comment> all = community.comments().ofPaper(paper);
+    // The store attaches a reply to a reply to its top-level comment; compare threads the same way.
+    String thread = parentId;
+    for (Comment c : all) {
+      if (c.id().equals(parentId) && c.parentId() != null) {
+        thread = c.parentId();
+      }
+    }
+    for (Comment c : all) {
+      if (user.id().equals(c.authorId())
+          && !c.deleted()
+          && Objects.equals(c.parentId(), thread)
+          && c.body().equals(text)
+          && !c.createdAt().isBefore(since)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The comment, if the signed-in user wrote it: 404 when gone, 403 when someone else's. */

@@ -25,6 +25,8 @@ import dev.paperboy.web.view.Cards;
 import dev.paperboy.web.view.Views;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +46,20 @@ import org.jspecify.annotations.Nullable;
  * limits, and the reads and writes themselves.
  */
 final class LibraryActions {
+  /**
+   * How long a new, still empty and unchanged collection with the same name, description and
+   * visibility counts as the one the same form already made (a double click, a retried POST).
+   */
+  static final Duration RESUBMIT = Duration.ofMinutes(1);
+
+  private static final Object[] OWNER_LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < OWNER_LOCKS.length; i++) {
+      OWNER_LOCKS[i] = new Object();
+    }
+  }
+
   /** The most saved papers or collection items one export or search reads. */
   static final int MAX_LIST = 10_000;
 
@@ -262,11 +278,29 @@ final class LibraryActions {
 
   PaperCollection create(Context ctx, String name, String description, boolean isPublic) {
     User u = writer(ctx);
-    try {
-      return store.createCollection(u.id(), name, description, isPublic, clock.instant());
-    } catch (IllegalArgumentException e) {
-      throw new BadRequest(
-          e.getMessage().startsWith("description") ? "description" : "name", e.getMessage());
+    // One reader's creations are checked and made one at a time, so that of two copies of the
+    // form (a double click, a retried POST) the second finds the collection the first made.
+    synchronized (OWNER_LOCKS[Math.floorMod(u.id().value().hashCode(), OWNER_LOCKS.length)]) {
+      try {
+        PaperCollection asked =
+            new PaperCollection(
+                "new", u.id(), name, description, isPublic, clock.instant(), clock.instant(), 0);
+        Instant since = clock.instant().minus(RESUBMIT);
+        for (PaperCollection c : store.collectionsOf(u.id())) {
+          if (c.size() == 0
+              && !c.createdAt().isBefore(since)
+              && c.createdAt().equals(c.updatedAt())
+              && c.name().equals(asked.name())
+              && c.description().equals(asked.description())
+              && c.isPublic() == isPublic) {
+            return c;
+          }
+        }
+        return store.createCollection(u.id(), name, description, isPublic, clock.instant());
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest(
+            e.getMessage().startsWith("description") ? "description" : "name", e.getMessage());
+      }
     }
   }
 

@@ -42,6 +42,10 @@ final class PageRoutes {
   /** How far back a category page looks. */
   static final int CATEGORY_DAYS = 30;
 
+  /** The addresses a paper page's forms post to: {@code ID/upvote}, {@code ID/save}, ... */
+  private static final java.util.regex.Pattern FORM_ACTION =
+      java.util.regex.Pattern.compile("(.+)/(upvote|save|comments)");
+
   private final WebConfig config;
   private final Catalog catalog;
   private final PaperStore store;
@@ -399,6 +403,21 @@ final class PageRoutes {
 
   private void paper(Context ctx) {
     String raw = ctx.pathParam("id");
+    // The forms of a paper's page post to /papers/ID/upvote, /save and /comments. A GET of one (a
+    // reload after the form's answer, a copied address) is a reader who wants the paper, not a
+    // malformed id ("not an arXiv id: '2506.01234/upvote'" was the answer).
+    java.util.regex.Matcher action = FORM_ACTION.matcher(raw);
+    if (action.matches()) {
+      ArxivId target;
+      try {
+        target = VersionedId.parse(action.group(1)).id();
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest("arxivId", e.getMessage());
+      }
+      String anchor = action.group(2).equals("comments") ? "#comments" : "";
+      ctx.redirect("/papers/" + target.value() + anchor, HttpStatus.SEE_OTHER);
+      return;
+    }
     boolean markdown = raw.endsWith(".md");
     String idText = markdown ? raw.substring(0, raw.length() - 3) : raw;
     VersionedId vid;

@@ -121,6 +121,12 @@ public final class Params {
 
   /** Parses {@code YYYY-MM-DD} (a real calendar day). */
   public static LocalDate parseDate(String name, String v) {
+    // ISO_LOCAL_DATE also reads expanded years (+10000-01-01, -999999999-01-01): such a day is not
+    // a paper's, its neighbours overflow LocalDate, and the store compares days as ISO text, where
+    // "+10000" sorts before "2025" and would link to the wrong days. Four-digit years only.
+    if (!DAY.matcher(v).matches()) {
+      throw new BadRequest(name, "must be a day as YYYY-MM-DD, got '" + clip(v) + "'");
+    }
     try {
       return LocalDate.parse(v, DateTimeFormatter.ISO_LOCAL_DATE);
     } catch (DateTimeParseException e) {
@@ -175,6 +181,10 @@ public final class Params {
 
   /** Parses a month {@code YYYY-MM}. */
   public static YearMonth parseMonth(String name, String v) {
+    // Four-digit years only, as for days: "+999999999-12" parses, and its next month overflows.
+    if (!MONTH_TEXT.matcher(v).matches()) {
+      throw new BadRequest(name, "must be a month as YYYY-MM, got '" + clip(v) + "'");
+    }
     try {
       return YearMonth.parse(v, MONTH);
     } catch (DateTimeParseException e) {

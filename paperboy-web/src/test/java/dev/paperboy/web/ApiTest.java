@@ -157,6 +157,8 @@ class ApiTest {
   @CsvSource({
     "/api/daily_papers?date=2025-13-01, date",
     "/api/daily_papers?date=today, date",
+    "/api/daily_papers?date=%2B999999999-12-31, date",
+    "/api/daily_papers?month=%2B999999999-12, month",
     "/api/daily_papers?week=2025-W60, week",
     "/api/daily_papers?week=25, week",
     "/api/daily_papers?month=2025-6, month",

@@ -102,4 +102,31 @@ class BrowserTest {
       browser.manage().window().setSize(wide);
     }
   }
+
+  @Test
+  void onAPhoneTheSearchFiltersStayInsideTheirForm() {
+    // The category list is as wide as its longest name; with its label it was wider than the
+    // form on a 390px phone and stuck out of the card.
+    Dimension wide = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new Dimension(390, 900));
+      browser.get(web.server.uri() + "/search?q=attention");
+      @SuppressWarnings("unchecked")
+      java.util.List<String> outside =
+          (java.util.List<String>)
+              ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript(
+                      "var form = document.querySelector('form.search').getBoundingClientRect();"
+                          + " return Array.from(document.querySelectorAll('form.search label,"
+                          + " form.search select, form.search input:not([type=hidden])'))"
+                          + ".filter(function (e) { var r = e.getBoundingClientRect();"
+                          + " return r.width > 0 && (r.left < form.left || r.right > form.right); })"
+                          + ".map(function (e) { return e.outerHTML.slice(0, 60)"
+                          + " + ' right=' + e.getBoundingClientRect().right"
+                          + " + ' form=' + form.right; });");
+      assertThat(outside).as("filters outside the search form at 390px").isEmpty();
+    } finally {
+      browser.manage().window().setSize(wide);
+    }
+  }
 }

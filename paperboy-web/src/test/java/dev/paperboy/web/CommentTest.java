@@ -7,6 +7,8 @@ import dev.paperboy.core.security.RateLimit;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -178,6 +180,31 @@ class CommentTest {
     // The edit and delete links are offered to the author only.
     assertThat(eve.page(PAGE).select("#c-" + mine + " a[href$=/edit]")).isEmpty();
     assertThat(ada.page(PAGE).select("#c-" + mine + " a[href$=/edit]")).hasSize(1);
+  }
+
+  @Test
+  void aDoubleSubmittedCommentIsPostedOnce() throws Exception {
+    // A double click, or a browser retrying the POST, sends the same form twice, here at once.
+    List<java.util.concurrent.Future<HttpResponse<String>>> both = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      for (int i = 0; i < 2; i++) {
+        both.add(pool.submit(() -> comment(ada, "Great paper!", null)));
+      }
+    }
+    String first = idFrom(both.get(0).get());
+    assertThat(idFrom(both.get(1).get())).isEqualTo(first);
+    assertThat(site.browser().page(PAGE).select("#comments article.comment")).hasSize(1);
+
+    // The same words as a reply are another comment; so are they a minute later, and from
+    // someone else.
+    String reply = idFrom(comment(ada, "Great paper!", first));
+    assertThat(reply).isNotEqualTo(first);
+    assertThat(idFrom(comment(ada, "Great paper!", reply))).isEqualTo(reply);
+    TestBrowser bob = site.signedIn("bob@example.org");
+    assertThat(idFrom(comment(bob, "Great paper!", null))).isNotEqualTo(first);
+    site.clock.advance(java.time.Duration.ofSeconds(61));
+    assertThat(idFrom(comment(ada, "Great paper!", null))).isNotEqualTo(first);
+    assertThat(site.browser().page(PAGE).select("#comments article.comment")).hasSize(4);
   }
 
   @Test

@@ -162,7 +162,10 @@ class CommunityBrowserTest {
     // Comment on the paper's page.
     card.findElement(By.cssSelector("h2.title a")).click();
     waitFor(By.id("comment-body"))
-        .sendKeys("Nice **work**, and <script>alert(1)</script> stays text.");
+        .sendKeys(
+            "Nice **work**, and <script>alert(1)</script> stays text. See "
+                + "https://example.org/a-very-long-address/"
+                + "x".repeat(120));
     browser.findElement(By.id("comment-button")).click();
     WebElement comment = waitFor(By.cssSelector("#comments article.comment .comment-body"));
     assertThat(comment.findElement(By.tagName("strong")).getText()).isEqualTo("work");
@@ -197,6 +200,18 @@ class CommunityBrowserTest {
       assertThat(browser.findElement(By.id("quick-q")).isDisplayed()).isTrue();
       assertThat(browser.findElement(By.id("account-link")).isDisplayed()).isTrue();
       assertThat(browser.findElement(By.id("signout")).isDisplayed()).isTrue();
+
+      // A comment's long word (a URL) breaks: the paper page stays as wide as the phone (it was
+      // wider, so the whole page scrolled sideways).
+      browser.get(site.uri() + "/papers/2506.20001");
+      waitFor(By.cssSelector("#comments article.comment .comment-body"));
+      Number overflow =
+          (Number)
+              ((org.openqa.selenium.JavascriptExecutor) browser)
+                  .executeScript(
+                      "return document.documentElement.scrollWidth"
+                          + " - document.documentElement.clientWidth;");
+      assertThat(overflow.intValue()).as("page wider than a 390px phone by").isLessThanOrEqualTo(0);
     } finally {
       browser.manage().window().setSize(wide);
     }

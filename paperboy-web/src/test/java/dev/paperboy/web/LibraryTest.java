@@ -292,6 +292,31 @@ class LibraryTest {
   }
 
   @Test
+  void aDoubleSubmittedNewCollectionIsMadeOnce() throws Exception {
+    TestBrowser ada = site.signedIn("ada@example.org");
+    // A double click on "Create" sends the form twice, here at once.
+    List<java.util.concurrent.Future<String>> both = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      for (int i = 0; i < 2; i++) {
+        both.add(pool.submit(() -> collection(ada, "Reading group", true)));
+      }
+    }
+    String cid = both.get(0).get();
+    assertThat(both.get(1).get()).isEqualTo(cid);
+    // Another name, or the same name once the first has papers in it or a minute later, is a new
+    // collection: readers may want two with one name.
+    assertThat(collection(ada, "Reading group 2", true)).isNotEqualTo(cid);
+    add(ada, cid, RAG, "");
+    String second = collection(ada, "Reading group", true);
+    assertThat(second).isNotEqualTo(cid);
+    site.clock.advance(java.time.Duration.ofSeconds(61));
+    assertThat(collection(ada, "Reading group", true)).isNotIn(cid, second);
+    assertThat(ada.page("/collections").select("ul.activity a[href^=/c/]").eachAttr("href"))
+        .doesNotHaveDuplicates()
+        .hasSize(4);
+  }
+
+  @Test
   void collectionsKeepOrderAndNotesAndMoveItems() {
     TestBrowser ada = site.signedIn("ada@example.org");
     String cid = collection(ada, "Reading group", true);

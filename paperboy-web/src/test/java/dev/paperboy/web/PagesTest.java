@@ -102,6 +102,12 @@ class PagesTest {
     web.page("/day/2025-06-16?p=0", 400);
     web.page("/day/2025-06-16?p=x", 400);
     web.page("/day/2025-06-16?p=2", 404);
+    // Expanded years parse in java.time: the month after +999999999-12 overflowed (a 500), and
+    // +10000-01-01 sorts before the real days in the store, so it linked to them as neighbours.
+    assertThat(web.page("/month/+999999999-12", 400).text())
+        .contains("month: must be a month as YYYY-MM, got '+999999999-12'");
+    web.page("/day/+10000-01-01", 400);
+    web.page("/day/-999999999-01-01", 400);
   }
 
   @Test
@@ -229,6 +235,16 @@ class PagesTest {
     assertThat(web.page("/papers/not-an-id", 400).text()).contains("arxivId");
     assertThat(web.page("/papers/hep-th/9901001", 200).select("h1").text())
         .contains("Old-Style Identifier");
+    // A GET of a form's address (a reload after posting, a copied link) leads to the paper; it
+    // was a 400 saying "not an arXiv id: '2506.10001/upvote'".
+    for (String action : List.of("upvote", "save")) {
+      HttpResponse<String> got = web.get("/papers/2506.10001v2/" + action);
+      assertThat(got.statusCode()).as(action).isEqualTo(303);
+      assertThat(got.headers().firstValue("Location")).hasValue("/papers/2506.10001");
+    }
+    assertThat(web.get("/papers/hep-th/9901001/comments").headers().firstValue("Location"))
+        .hasValue("/papers/hep-th/9901001#comments");
+    assertThat(web.page("/papers/not-an-id/upvote", 400).text()).contains("arxivId");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ParamsTest {
@@ -52,6 +53,25 @@ class ParamsTest {
     assertThatThrownBy(() -> Params.parseMonth("month", "2025-00"))
         .hasMessage("month: there is no month 0, got '2025-00'");
     assertThatThrownBy(() -> Params.parseMonth("month", "June")).hasMessageContaining("YYYY-MM");
+  }
+
+  @Test
+  void expandedYearsAreRefused() {
+    // java.time reads these; the month after +999999999-12 does not exist (it was a 500), and the
+    // store compares days as text, where "+10000-01-01" sorts before "2025-06-10".
+    for (String day :
+        List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01", "+2025-06-10")) {
+      assertThatThrownBy(() -> Params.parseDate("date", day))
+          .isInstanceOf(BadRequest.class)
+          .hasMessage("date: must be a day as YYYY-MM-DD, got '" + day + "'");
+    }
+    for (String month : List.of("+999999999-12", "-999999999-01", "+99999-01", "+2025-06")) {
+      assertThatThrownBy(() -> Params.parseMonth("month", month))
+          .isInstanceOf(BadRequest.class)
+          .hasMessage("month: must be a month as YYYY-MM, got '" + month + "'");
+    }
+    assertThat(Params.parseDate("date", "9999-12-31")).isEqualTo(LocalDate.of(9999, 12, 31));
+    assertThat(Params.parseMonth("month", "0001-01")).isEqualTo(YearMonth.of(1, 1));
   }
 
   @Test

@@ -333,6 +333,21 @@ class LibraryTest {
   }
 
   @Test
+  void theCollectionFormsRefuseAPublicBoxThatIsNeitherTickedNorLeftOut() {
+    // "maybe" was read as unticked: the collection was made, or left, private without a word.
+    TestBrowser ada = site.signedIn("ada@example.org");
+    var made =
+        ada.submit("/collections", "/collections", Map.of("name", "Maybe", "public", "maybe"));
+    assertThat(made.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(made.body()).select(".notice.error").text()).contains("public");
+    assertThat(ada.page("/collections").text()).doesNotContain("Maybe");
+    String cid = collection(ada, "Open", true);
+    var changed = ada.submit("/c/" + cid, "/c/" + cid, Map.of("name", "Open", "public", "false"));
+    assertThat(changed.statusCode()).isEqualTo(400);
+    assertThat(site.browser().get("/c/" + cid).statusCode()).as("still public").isEqualTo(200);
+  }
+
+  @Test
   void aDoubleSubmittedNewCollectionIsMadeOnce() throws Exception {
     TestBrowser ada = site.signedIn("ada@example.org");
     // A double click on "Create" sends the form twice, here at once.

@@ -143,10 +143,7 @@ final class CommunityApiRoutes {
     JsonNode body = jsonBody(ctx);
     Comment c =
         comments.add(
-            ctx,
-            id,
-            body.hasNonNull("parentId") ? body.get("parentId").asText() : null,
-            body.path("body").asText(""));
+            ctx, id, JsonFields.optionalText(body, "parentId"), JsonFields.text(body, "body", ""));
     ctx.status(201);
     ctx.header("Location", "/papers/" + id + "#c-" + c.id());
     send(ctx, commentJson(c));
@@ -154,7 +151,7 @@ final class CommunityApiRoutes {
 
   private void editComment(Context ctx) {
     Comment c =
-        comments.edit(ctx, ctx.pathParam("commentId"), jsonBody(ctx).path("body").asText(""));
+        comments.edit(ctx, ctx.pathParam("commentId"), JsonFields.text(jsonBody(ctx), "body", ""));
     send(ctx, commentJson(c));
   }
 

@@ -349,7 +349,18 @@ final class DigestRoutes {
     byToken(ctx, token)
         .ifPresent(
             s -> {
-              boolean paused = "true".equals(ctx.formParam("paused"));
+              // The page's button sends true or false; anything else was read as "resume" and
+              // reported as done.
+              String value = ctx.formParam("paused");
+              boolean paused =
+                  switch (value == null ? "" : value) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default ->
+                        throw new BadRequest(
+                            "paused",
+                            "must be true or false, not '" + value + "'; nothing changed");
+                  };
               digests
                   .subscriptions()
                   .setPreferences(s.id(), s.preferences().withPaused(paused), now());
@@ -384,9 +395,12 @@ final class DigestRoutes {
     byToken(ctx, token)
         .ifPresent(
             s -> {
-              digests
-                  .subscriptions()
-                  .removeAlert(s.id(), Optional.ofNullable(ctx.formParam("query")).orElse(""));
+              String query = Optional.ofNullable(ctx.formParam("query")).orElse("");
+              // An alert that is not this subscription's (another's, or already removed) was
+              // reported as removed.
+              if (!digests.subscriptions().removeAlert(s.id(), query)) {
+                throw new NotFound("This subscription has no alert '" + query + "'.");
+              }
               redirectWithToken(ctx, token, "alert-removed");
             });
   }

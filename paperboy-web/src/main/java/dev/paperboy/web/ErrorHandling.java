@@ -65,6 +65,9 @@ final class ErrorHandling {
         HttpResponseException.class,
         (e, ctx) -> {
           int status = e.getStatus();
+          if (status == 405) {
+            ctx.header("Allow", allow(e.getDetails().values()));
+          }
           String name = HttpStatus.forStatus(status).getMessage();
           String heading =
               name.isEmpty()
@@ -74,7 +77,11 @@ final class ErrorHandling {
               status == 404
                   ? "There is no page at " + ctx.path() + "."
                   : status == 405
-                      ? "This address does not accept " + ctx.method() + " requests."
+                      ? "This address does not accept "
+                          + ctx.method()
+                          + " requests, only "
+                          + allow(e.getDetails().values())
+                          + "."
                       : heading + ".";
           respond(ctx, status, heading, message, null);
         });
@@ -87,6 +94,29 @@ final class ErrorHandling {
             respond(ctx, 404, "Not found", "There is no page at " + ctx.path() + ".", null);
           }
         });
+  }
+
+  /**
+   * The {@code Allow} header of a 405 (RFC 9110 section 15.5.6: the server must send one) from the
+   * methods Javalin found for the path, which it hands over as one comma-separated detail ("GET,
+   * HEAD"), keyed differently for HTML and JSON clients. HEAD goes with GET: every GET route has a
+   * HEAD route (WebServer.answerHeadLikeGet), and RFC 9110 section 9.3.2 says HEAD answers as GET
+   * would.
+   */
+  static String allow(java.util.Collection<String> details) {
+    java.util.Set<String> methods = new java.util.TreeSet<>();
+    for (String detail : details) {
+      for (String m : detail.split(",")) {
+        String method = m.strip().toUpperCase(java.util.Locale.ROOT);
+        if (method.matches("[A-Z]+")) {
+          methods.add(method);
+        }
+      }
+    }
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
+    }
+    return String.join(", ", methods);
   }
 
   void unexpected(Context ctx, Throwable e) {

@@ -160,8 +160,8 @@ final class LibraryApiRoutes {
         a().updateSaved(
                 ctx,
                 id,
-                body.hasNonNull("state") ? body.get("state").asText() : null,
-                body.hasNonNull("note") ? body.get("note").asText() : null);
+                JsonFields.optionalText(body, "state"),
+                JsonFields.optionalText(body, "note"));
     send(ctx, LibraryActions.savedJson(s));
   }
 
@@ -210,8 +210,8 @@ final class LibraryApiRoutes {
     String name;
     if (on) {
       JsonNode body = jsonBody(ctx);
-      kind = body.path("kind").asText("");
-      name = body.path("name").asText("");
+      kind = JsonFields.text(body, "kind", "");
+      name = JsonFields.text(body, "name", "");
       Follow f = a().follow(ctx, kind, name);
       ctx.status(201);
       send(ctx, LibraryActions.followJson(f));
@@ -286,9 +286,9 @@ final class LibraryApiRoutes {
     PaperCollection c =
         a().create(
                 ctx,
-                body.path("name").asText(""),
-                body.path("description").asText(""),
-                body.path("public").asBoolean(false));
+                JsonFields.text(body, "name", ""),
+                JsonFields.text(body, "description", ""),
+                JsonFields.bool(body, "public", false));
     ctx.status(201);
     ctx.header("Location", "/api/collections/" + c.id());
     send(ctx, full(c));
@@ -305,9 +305,9 @@ final class LibraryApiRoutes {
         a().update(
                 ctx,
                 c.id(),
-                body.hasNonNull("name") ? body.get("name").asText() : c.name(),
-                body.hasNonNull("description") ? body.get("description").asText() : c.description(),
-                body.hasNonNull("public") ? body.get("public").asBoolean() : c.isPublic());
+                JsonFields.text(body, "name", c.name()),
+                JsonFields.text(body, "description", c.description()),
+                JsonFields.bool(body, "public", c.isPublic()));
     send(ctx, full(next));
   }
 
@@ -320,7 +320,7 @@ final class LibraryApiRoutes {
     String cid = ctx.pathParam("collectionId");
     ArxivId id = CommunityPages.pathId(ctx, "arxivId");
     String body = ctx.body();
-    String note = body.isBlank() ? "" : jsonBody(ctx).path("note").asText("");
+    String note = body.isBlank() ? "" : JsonFields.text(jsonBody(ctx), "note", "");
     boolean changed = a().add(ctx, cid, id, note);
     ObjectNode o = full(a().owned(ctx, cid));
     o.put("changed", changed);
@@ -331,14 +331,17 @@ final class LibraryApiRoutes {
     String cid = ctx.pathParam("collectionId");
     ArxivId id = CommunityPages.pathId(ctx, "arxivId");
     JsonNode body = jsonBody(ctx);
-    if (body.hasNonNull("note")) {
-      a().note(ctx, cid, id, body.get("note").asText());
+    // Both fields are checked before either is applied: a bad position leaves the note as it was.
+    String note = JsonFields.optionalText(body, "note");
+    Integer position = JsonFields.optionalInt(body, "position");
+    if (position != null && position < 0) {
+      throw new BadRequest("position", "must be a whole number >= 0");
     }
-    if (body.hasNonNull("position")) {
-      if (!body.get("position").canConvertToInt() || body.get("position").asInt() < 0) {
-        throw new BadRequest("position", "must be a whole number >= 0");
-      }
-      a().move(ctx, cid, id, body.get("position").asInt());
+    if (note != null) {
+      a().note(ctx, cid, id, note);
+    }
+    if (position != null) {
+      a().move(ctx, cid, id, position);
     }
     send(ctx, full(a().owned(ctx, cid)));
   }
@@ -357,7 +360,9 @@ final class LibraryApiRoutes {
     a().owned(ctx, cid);
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
     String text =
-        type.startsWith("application/json") ? jsonBody(ctx).path("bibtex").asText("") : ctx.body();
+        type.startsWith("application/json")
+            ? JsonFields.text(jsonBody(ctx), "bibtex", "")
+            : ctx.body();
     LibraryActions.ImportReport r = a().importBibtex(ctx, cid, text);
     ObjectNode o = mapper.createObjectNode();
     o.put("entries", r.entries());

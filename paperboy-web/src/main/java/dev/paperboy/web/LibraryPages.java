@@ -112,6 +112,22 @@ final class LibraryPages {
     return Optional.ofNullable(ctx.formParam(name)).orElse("");
   }
 
+  /**
+   * A ticked checkbox sends its value ({@code on}), an unticked one nothing (HTML, form submission
+   * algorithm). Anything else is a 400: "maybe" was read as unticked, so a collection was made or
+   * left private without a word.
+   */
+  private static boolean checkbox(Context ctx, String name) {
+    String value = ctx.formParam(name);
+    if (value == null) {
+      return false;
+    }
+    if (value.equals("on")) {
+      return true;
+    }
+    throw new BadRequest(name, "must be on (ticked) or left out, not '" + value + "'");
+  }
+
   private List<Views.PaperCard> cards(Context ctx, List<Paper> papers) {
     List<ArxivId> ids = papers.stream().map(Paper::id).toList();
     var upvotes = actions.papers().upvotesOf(ids);
@@ -320,12 +336,7 @@ final class LibraryPages {
   private void createCollection(Context ctx) {
     PaperCollection c;
     try {
-      c =
-          actions.create(
-              ctx,
-              form(ctx, "name"),
-              form(ctx, "description"),
-              "on".equals(ctx.formParam("public")));
+      c = actions.create(ctx, form(ctx, "name"), form(ctx, "description"), checkbox(ctx, "public"));
     } catch (BadRequest e) {
       ctx.status(HttpStatus.BAD_REQUEST);
       renderCollections(ctx, e.getMessage());
@@ -408,12 +419,7 @@ final class LibraryPages {
   private void updateCollection(Context ctx) {
     String id = ctx.pathParam("cid");
     try {
-      actions.update(
-          ctx,
-          id,
-          form(ctx, "name"),
-          form(ctx, "description"),
-          "on".equals(ctx.formParam("public")));
+      actions.update(ctx, id, form(ctx, "name"), form(ctx, "description"), checkbox(ctx, "public"));
     } catch (BadRequest e) {
       ctx.status(HttpStatus.BAD_REQUEST);
       renderCollection(ctx, actions.owned(ctx, id), null, e.getMessage());

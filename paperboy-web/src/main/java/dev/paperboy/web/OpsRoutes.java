@@ -42,7 +42,7 @@ final class OpsRoutes {
     routes.get(
         "/.well-known/openapi.json",
         ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
-    routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
+    routes.get("/favicon.ico", ctx -> ctx.redirect(StaticAssets.url("favicon.svg")));
     routes.get(
         "/robots.txt",
         ctx ->

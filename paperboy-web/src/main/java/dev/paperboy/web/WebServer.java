@@ -188,10 +188,12 @@ public final class WebServer {
                   });
               cfg.staticFiles.add(
                   sf -> {
-                    sf.hostedPath = "/static";
-                    sf.directory = "/dev/paperboy/web/static";
+                    sf.hostedPath = StaticAssets.PATH;
+                    sf.directory = StaticAssets.DIRECTORY;
                     sf.location = Location.CLASSPATH;
-                    sf.headers = Map.of("Cache-Control", "public, max-age=86400");
+                    // None here (Javalin's default is max-age=0, set after the before handlers):
+                    // StaticAssets sets a year for the current version, else a short time.
+                    sf.headers = Map.of();
                   });
               cfg.staticFiles.add(
                   sf -> {
@@ -230,6 +232,7 @@ public final class WebServer {
               cfg.requestLogger.http(this::logAndMeasure);
               cfg.routes.before(WebServer::securityHeaders);
               cfg.routes.after(WebServer::cacheHeaders);
+              StaticAssets.register(cfg.routes);
               KeepAlive.register(cfg.routes);
               errors.register(cfg.routes);
               security.register(cfg.routes);

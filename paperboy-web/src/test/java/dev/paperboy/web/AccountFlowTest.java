@@ -32,6 +32,17 @@ class AccountFlowTest {
   }
 
   @Test
+  void aGetOnAPostOnlyFormAddressIs405WithAllowAndTheErrorPage() {
+    // RFC 9110 section 15.5.6: a 405 must carry Allow; it had none.
+    HttpResponse<String> r = site.browser().get("/signout");
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(org.jsoup.Jsoup.parse(r.body()).select("main").text())
+        .contains("does not accept GET requests, only POST");
+  }
+
+  @Test
   void signsInThroughTheMailedLinkAndOut() {
     TestBrowser b = site.browser();
     assertThat(b.page("/").select("#signin-link")).hasSize(1);

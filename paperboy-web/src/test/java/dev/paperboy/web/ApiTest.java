@@ -34,6 +34,17 @@ class ApiTest {
   }
 
   @Test
+  void aMethodTheAddressDoesNotTakeIs405WithTheMethodsItDoesTakeInAllow() throws Exception {
+    // RFC 9110 section 15.5.6: a 405 must carry Allow; it had none.
+    HttpResponse<String> r = web.post("/api/daily_papers");
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    assertThat(body.path("status").asInt()).isEqualTo(405);
+    assertThat(body.path("error").asText()).contains("only GET, HEAD");
+  }
+
+  @Test
   void dailyPapersOfTheLatestDayByDefault() {
     JsonNode list = web.json("/api/daily_papers", 200);
     assertThat(list).hasSize(7);

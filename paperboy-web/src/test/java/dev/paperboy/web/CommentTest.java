@@ -208,6 +208,34 @@ class CommentTest {
   }
 
   @Test
+  void theApiRefusesACommentBodyThatIsNotAJsonString() {
+    // asText() turned {"body": 123} into the comment "123".
+    String token = new VoteTest().withSite(site).tokenFor("bot@example.org");
+    for (String bad :
+        List.of("{\"body\":123}", "{\"body\":true}", "{\"body\":\"ok\",\"parentId\":5}")) {
+      HttpResponse<String> r =
+          ada.send(
+              HttpRequest.newBuilder(site.uri().resolve("/api/papers/" + PAPER + "/comments"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(bad)));
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(VoteTest.json(r).path("parameter").asText())
+          .as(bad)
+          .isEqualTo(bad.contains("parentId") ? "parentId" : "body");
+    }
+    assertThat(VoteTest.json(site.browser().get("/api/papers/" + PAPER + "/comments"))).isEmpty();
+    HttpResponse<String> made =
+        ada.send(
+            HttpRequest.newBuilder(site.uri().resolve("/api/papers/" + PAPER + "/comments"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"123\"}")));
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    assertThat(VoteTest.json(made).path("markdown").asText()).isEqualTo("123");
+  }
+
+  @Test
   void theApiCommentsWithATokenAndCommentsNeedCsrfAndAreRateLimited() {
     String token = new VoteTest().withSite(site).tokenFor("bot@example.org");
     HttpResponse<String> made =

@@ -292,6 +292,62 @@ class LibraryTest {
   }
 
   @Test
+  void theApiRefusesJsonOfTheWrongTypeNamingTheFieldAndChangesNothing() {
+    // Jackson's asBoolean() read "maybe" as false: the collection was made, private, and the
+    // client never knew its flag was ignored.
+    String token = tokenFor("ada@example.org");
+    HttpResponse<String> maybe =
+        api("POST", "/api/collections", token, "{\"name\":\"Maybe\",\"public\":\"maybe\"}");
+    assertThat(maybe.statusCode()).isEqualTo(400);
+    assertThat(json(maybe).path("parameter").asText()).isEqualTo("public");
+    assertThat(json(maybe).path("error").asText()).contains("JSON boolean").contains("\"maybe\"");
+    assertThat(json(api("GET", "/api/collections", token, null))).isEmpty();
+    assertThat(
+            json(api("POST", "/api/collections", token, "{\"name\":7}")).path("parameter").asText())
+        .isEqualTo("name");
+
+    // A valid body; a field the route does not know is ignored, as it always was.
+    HttpResponse<String> made =
+        api(
+            "POST",
+            "/api/collections",
+            token,
+            "{\"name\":\"Open\",\"public\":true,\"colour\":\"red\"}");
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    String cid = json(made).path("id").asText();
+    assertThat(json(made).path("public").asBoolean()).isTrue();
+    HttpResponse<String> patch =
+        api("PATCH", "/api/collections/" + cid, token, "{\"public\":\"false\"}");
+    assertThat(patch.statusCode()).isEqualTo(400);
+    assertThat(json(patch).path("parameter").asText()).isEqualTo("public");
+    assertThat(json(api("GET", "/api/collections/" + cid, token, null)).path("public").asBoolean())
+        .isTrue();
+    HttpResponse<String> position =
+        api(
+            "PATCH",
+            "/api/collections/" + cid + "/papers/2506.00002",
+            token,
+            "{\"note\":\"x\",\"position\":\"1\"}");
+    assertThat(position.statusCode()).isEqualTo(400);
+    assertThat(json(position).path("parameter").asText()).isEqualTo("position");
+  }
+
+  @Test
+  void theCollectionFormsRefuseAPublicBoxThatIsNeitherTickedNorLeftOut() {
+    // "maybe" was read as unticked: the collection was made, or left, private without a word.
+    TestBrowser ada = site.signedIn("ada@example.org");
+    var made =
+        ada.submit("/collections", "/collections", Map.of("name", "Maybe", "public", "maybe"));
+    assertThat(made.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(made.body()).select(".notice.error").text()).contains("public");
+    assertThat(ada.page("/collections").text()).doesNotContain("Maybe");
+    String cid = collection(ada, "Open", true);
+    var changed = ada.submit("/c/" + cid, "/c/" + cid, Map.of("name", "Open", "public", "false"));
+    assertThat(changed.statusCode()).isEqualTo(400);
+    assertThat(site.browser().get("/c/" + cid).statusCode()).as("still public").isEqualTo(200);
+  }
+
+  @Test
   void aDoubleSubmittedNewCollectionIsMadeOnce() throws Exception {
     TestBrowser ada = site.signedIn("ada@example.org");
     // A double click on "Create" sends the form twice, here at once.

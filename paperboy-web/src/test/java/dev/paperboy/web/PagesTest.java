@@ -18,7 +18,8 @@ class PagesTest {
    * The only scripts a page's HTML loads, all ours. KaTeX is not among them: math.js fetches it
    * when the page has a formula (MathBrowserTest).
    */
-  static final List<String> OUR_SCRIPTS = List.of("/static/app.js", "/static/math.js");
+  static final List<String> OUR_SCRIPTS =
+      List.of(StaticAssets.url("app.js"), StaticAssets.url("math.js"));
 
   static WebTestSupport web;
 
@@ -491,13 +492,50 @@ class PagesTest {
     HttpResponse<String> css = web.get("/static/site.css");
     assertThat(css.statusCode()).isEqualTo(200);
     assertThat(css.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
-    assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=86400");
     assertThat(web.get("/static/app.js").statusCode()).isEqualTo(200);
     assertThat(web.get("/static/favicon.svg").statusCode()).isEqualTo(200);
     Document home = web.page("/", 200);
-    assertThat(home.select("link[rel=stylesheet], script[src], link[rel=icon]").eachAttr("href"))
+    assertThat(home.select("link[rel=stylesheet], link[rel=icon]").eachAttr("href"))
         .allMatch(h -> h.startsWith("/static/"));
+    assertThat(home.select("script[src]").eachAttr("src")).allMatch(h -> h.startsWith("/static/"));
     assertThat(home.html()).doesNotContain("https://cdn").doesNotContain("fonts.googleapis");
+  }
+
+  @Test
+  void ourAssetsAreLinkedWithAContentVersionAndOnlyThatVersionIsCachedForAYear() throws Exception {
+    // An upgrade changes site.css or math.js under the same name: a day's cache of an unversioned
+    // URL kept returning readers on the old layout, or an old math.js next to new HTML.
+    Document home = web.page("/", 200);
+    List<String> links = new java.util.ArrayList<>();
+    links.addAll(home.select("link[rel=stylesheet], link[rel=icon]").eachAttr("href"));
+    links.addAll(home.select("script[src]").eachAttr("src"));
+    assertThat(links).hasSize(4);
+    for (String name : List.of("site.css", "app.js", "math.js", "favicon.svg")) {
+      byte[] file;
+      try (var in = PagesTest.class.getResourceAsStream("/dev/paperboy/web/static/" + name)) {
+        file = in.readAllBytes();
+      }
+      String version =
+          java.util.HexFormat.of()
+              .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file))
+              .substring(0, 10);
+      String url = "/static/" + name + "?v=" + version;
+      assertThat(links).as(name).contains(url);
+      HttpResponse<String> current = web.get(url);
+      assertThat(current.statusCode()).as(url).isEqualTo(200);
+      assertThat(current.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(file);
+      assertThat(current.headers().firstValue("Cache-Control"))
+          .as(url)
+          .hasValue("public, max-age=31536000, immutable");
+      for (String other : List.of("/static/" + name, "/static/" + name + "?v=0123456789")) {
+        HttpResponse<String> r = web.get(other);
+        assertThat(r.statusCode()).as(other).isEqualTo(200);
+        assertThat(r.body()).as(other).isEqualTo(current.body());
+        assertThat(r.headers().firstValue("Cache-Control"))
+            .as(other)
+            .hasValue("public, max-age=300");
+      }
+    }
   }
 
   @Test
@@ -543,9 +581,9 @@ class PagesTest {
     assertThat(d.select("link[rel=stylesheet]").eachAttr("href"))
         .noneMatch(h -> h.contains("katex"));
     assertThat(d.select("script[src]").eachAttr("src")).noneMatch(h -> h.contains("katex"));
-    assertThat(d.select("script[src=/static/math.js]").attr("data-katex-js"))
+    assertThat(d.select("script[src^=/static/math.js?v=]").attr("data-katex-js"))
         .isEqualTo(base + "/katex.min.js");
-    assertThat(d.select("script[src=/static/math.js]").attr("data-katex-css"))
+    assertThat(d.select("script[src^=/static/math.js?v=]").attr("data-katex-css"))
         .isEqualTo(base + "/katex.min.css");
     assertThat(d.select("script[src]")).allMatch(s -> s.hasAttr("defer"));
     assertThat(d.select("script:not([src])")).isEmpty();

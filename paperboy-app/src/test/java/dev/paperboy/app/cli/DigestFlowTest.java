@@ -391,6 +391,45 @@ class DigestFlowTest {
   }
 
   @Test
+  void pauseAndAlertRemovalRefuseWhatTheyCannotDoAndChangeNothing() throws Exception {
+    try (ServeCommand.Served served = serve(Map.of())) {
+      AppContext app = served.app();
+      Subscription bo = DigestHarness.subscriber(app, "bo@example.org");
+      Subscription cy = DigestHarness.subscriber(app, "cy@example.org");
+      WebClient web = new WebClient(local(served));
+      String boToken = app.digestLinks().preferencesToken(bo.id(), app.clock().instant());
+      String cyToken = app.digestLinks().preferencesToken(cy.id(), app.clock().instant());
+      web.get("/digest/preferences?token=" + boToken);
+      web.post("/digest/alerts", form("token", boToken, "query", "diffusion"), true);
+      web.post("/digest/pause", form("token", boToken, "paused", "true"), true);
+
+      // paused=maybe was read as false: deliveries resumed and the page said so.
+      HttpResponse<String> maybe =
+          web.post("/digest/pause", form("token", boToken, "paused", "maybe"), true);
+      assertThat(maybe.statusCode()).isEqualTo(400);
+      assertThat(maybe.body()).contains("paused: must be true or false");
+      assertThat(app.subscriptions().find(bo.id()).orElseThrow().preferences().paused()).isTrue();
+
+      // Another subscription's alert, and one that does not exist, were "removed".
+      for (String[] attempt : new String[][] {{cyToken, "diffusion"}, {boToken, "no such alert"}}) {
+        HttpResponse<String> r =
+            web.post("/digest/alerts/remove", form("token", attempt[0], "query", attempt[1]), true);
+        assertThat(r.statusCode()).as(attempt[1]).isEqualTo(404);
+        assertThat(r.body()).as(attempt[1]).contains("has no alert").doesNotContain("is removed");
+      }
+      assertThat(app.subscriptions().alerts(bo.id()))
+          .extracting(dev.paperboy.core.digest.Alert::query)
+          .containsExactly("diffusion");
+      HttpResponse<String> removed =
+          web.post("/digest/alerts/remove", form("token", boToken, "query", "diffusion"), true);
+      assertThat(removed.statusCode()).isEqualTo(303);
+      assertThat(removed.headers().firstValue("Location").orElseThrow())
+          .endsWith("&done=alert-removed");
+      assertThat(app.subscriptions().alerts(bo.id())).isEmpty();
+    }
+  }
+
+  @Test
   void oneClickUnsubscribeByPostWithoutCookies() throws Exception {
     try (ServeCommand.Served served = serve(Map.of())) {
       AppContext app = served.app();

@@ -72,6 +72,28 @@ class JdbcPaperStoreTest {
   }
 
   @Test
+  void aCategorysDaysLeaveOutHiddenPapers() {
+    Paper shown = Papers.paper("2503.00001", "Shown");
+    Paper hidden = Papers.paper("2503.00002", "Hidden");
+    String category = shown.categories().get(0);
+    assertThat(hidden.categories()).contains(category);
+    store.upsertPapers(List.of(shown, hidden));
+    store.upsertEntries(
+        List.of(
+            new DailyEntry(MON, shown.id(), EntrySource.ARXIV, null, 0, null),
+            new DailyEntry(MON.plusDays(1), hidden.id(), EntrySource.ARXIV, null, 0, null),
+            new DailyEntry(MON.plusDays(7), hidden.id(), EntrySource.ARXIV, null, 0, null)));
+    assertThat(store.latestDayIn(category)).contains(MON.plusDays(7));
+
+    new JdbcModerationStore(db).hidePaper(hidden.id(), "mod", "spam", Instant.now());
+
+    // The category page's window ends on a day it shows, and links to no day without papers.
+    assertThat(store.latestDayIn(category)).contains(MON);
+    assertThat(store.dayAfterIn(category, MON)).isEmpty();
+    assertThat(store.dayBeforeIn(category, MON.plusDays(8))).contains(MON);
+  }
+
+  @Test
   void anUnchangedBatchWritesNoRow() {
     List<Paper> papers = List.of(Papers.paper("2503.00001", "A"), Papers.paper("2503.00002", "B"));
     List<DailyEntry> entries =

@@ -166,7 +166,8 @@ final class FeedRoutes {
           HttpStatus.MOVED_PERMANENTLY);
       return;
     }
-    LocalDate to = store.latestDay().orElse(catalog.today());
+    // The window of the category page: up to the category's own latest day with papers.
+    LocalDate to = PageRoutes.categoryEnd(store, code, catalog.today());
     EntryQuery query =
         EntryQuery.between(to.minusDays(PageRoutes.CATEGORY_DAYS - 1L), to).withCategory(code);
     List<Item> items = new ArrayList<>();

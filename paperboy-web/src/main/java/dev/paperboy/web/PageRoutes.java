@@ -189,7 +189,8 @@ final class PageRoutes {
         store.dayAfter(sunday).isEmpty()
             ? null
             : new Views.Link("/week/" + Params.weekLabel(monday.plusWeeks(1)), "Next week"),
-        List.of());
+        List.of(),
+        null);
   }
 
   private void month(Context ctx) {
@@ -211,7 +212,8 @@ final class PageRoutes {
         store.dayAfter(last).isEmpty()
             ? null
             : new Views.Link("/month/" + month.plusMonths(1), Fmt.month(first.plusMonths(1))),
-        calendar(month));
+        calendar(month),
+        null);
   }
 
   private List<List<Views.CalendarDay>> calendar(YearMonth month) {
@@ -258,8 +260,32 @@ final class PageRoutes {
       return;
     }
     String code = canonical.get();
-    LocalDate to = store.latestDay().orElse(catalog.today());
+    // ?to=DAY: an older window of the category, reached by the "Older papers" link.
+    LocalDate asked = Params.of(ctx).date("to");
+    Optional<LocalDate> latest = store.latestDayIn(code);
+    LocalDate to = asked != null ? asked : latest.or(store::latestDay).orElse(catalog.today());
     LocalDate from = to.minusDays(CATEGORY_DAYS - 1L);
+    String base = "/category/" + code;
+    // Older: the window that ends on the category's last day before this one, so no gap of
+    // empty windows lies between; newer: the window that starts on its next day (the default
+    // page when that one reaches the category's latest day).
+    Views.Link older =
+        store
+            .dayBeforeIn(code, from)
+            .map(d -> new Views.Link(base + "?to=" + d, "Older papers"))
+            .orElse(null);
+    Views.Link newer =
+        store
+            .dayAfterIn(code, to)
+            .map(
+                d -> {
+                  LocalDate end = d.plusDays(CATEGORY_DAYS - 1L);
+                  boolean reachesLatest = latest.isPresent() && !latest.get().isAfter(end);
+                  return new Views.Link(reachesLatest ? base : base + "?to=" + end, "Newer papers");
+                })
+            .orElse(null);
+    String emptyNote =
+        latest.isEmpty() ? "No papers of " + code + " have been imported yet." : null;
     range(
         ctx,
         "Category",
@@ -268,9 +294,21 @@ final class PageRoutes {
         to,
         code,
         EntryOrder.NEWEST,
-        null,
-        null,
-        List.of());
+        older,
+        newer,
+        List.of(),
+        emptyNote);
+  }
+
+  /**
+   * The last day of a category page's window (and of its feeds): the category's own latest day with
+   * papers, so a quiet category shows its last weeks of papers rather than an empty window ending
+   * on the store's latest list. Without papers of the category, the store's latest day (or {@code
+   * today} for an empty store).
+   */
+  static LocalDate categoryEnd(PaperStore store, String code, LocalDate today) {
+    // The same choice as category() makes, which reuses the latest day it also links with.
+    return store.latestDayIn(code).or(store::latestDay).orElse(today);
   }
 
   /** {@code /category/cs}: the archive's categories, each linking to its page. */
@@ -312,7 +350,8 @@ final class PageRoutes {
       EntryOrder order,
       Views.@Nullable Link previous,
       Views.@Nullable Link next,
-      List<List<Views.CalendarDay>> calendar) {
+      List<List<Views.CalendarDay>> calendar,
+      @Nullable String emptyNote) {
     int page = Params.of(ctx).integer("p", 1, 1, 100_000);
     int size = config.pageSize();
     EntryQuery query = EntryQuery.between(from, to).withCategory(category);
@@ -349,7 +388,8 @@ final class PageRoutes {
             Links.pager(ctx, page, slice.total(), size),
             previous,
             next,
-            calendar));
+            calendar,
+            emptyNote));
   }
 
   private void trending(Context ctx) {

@@ -95,6 +95,48 @@ public interface PaperStore extends AutoCloseable {
   /** The nearest day after {@code day} that has entries. */
   Optional<LocalDate> dayAfter(LocalDate day);
 
+  /**
+   * The latest day with an entry for a paper of {@code category} (its primary category or a
+   * cross-list): where a category page's window ends, so that a quiet category shows its own last
+   * weeks of papers instead of an empty window that ends on the store's latest list (whose papers,
+   * on a Hugging Face day, may be of any category but this one).
+   *
+   * <p>The default walks back day by day from {@link #latestDay}; stores override it with one
+   * indexed query.
+   */
+  default Optional<LocalDate> latestDayIn(String category) {
+    Optional<LocalDate> latest = latestDay();
+    if (latest.isEmpty()) {
+      return latest;
+    }
+    return hasCategoryOn(this, category, latest.get())
+        ? latest
+        : dayBeforeIn(category, latest.get());
+  }
+
+  /** The nearest day before {@code day} with an entry for a paper of {@code category}. */
+  default Optional<LocalDate> dayBeforeIn(String category, LocalDate day) {
+    Optional<LocalDate> d = dayBefore(day);
+    while (d.isPresent() && !hasCategoryOn(this, category, d.get())) {
+      d = dayBefore(d.get());
+    }
+    return d;
+  }
+
+  /** The nearest day after {@code day} with an entry for a paper of {@code category}. */
+  default Optional<LocalDate> dayAfterIn(String category, LocalDate day) {
+    Optional<LocalDate> d = dayAfter(day);
+    while (d.isPresent() && !hasCategoryOn(this, category, d.get())) {
+      d = dayAfter(d.get());
+    }
+    return d;
+  }
+
+  private static boolean hasCategoryOn(PaperStore store, String category, LocalDate day) {
+    List<ArxivId> ids = store.entriesOn(day).stream().map(DailyEntry::paperId).toList();
+    return store.findPapers(ids).stream().anyMatch(p -> p.categories().contains(category));
+  }
+
   /** The most entries one call of {@link #entries} returns. */
   int MAX_PAGE = 1000;
 

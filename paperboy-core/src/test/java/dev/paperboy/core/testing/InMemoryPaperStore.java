@@ -158,6 +158,27 @@ public final class InMemoryPaperStore implements PaperStore {
   }
 
   @Override
+  public synchronized Optional<LocalDate> latestDayIn(String category) {
+    return daysIn(category).max(Comparator.naturalOrder());
+  }
+
+  @Override
+  public synchronized Optional<LocalDate> dayBeforeIn(String category, LocalDate day) {
+    return daysIn(category).filter(d -> d.isBefore(day)).max(Comparator.naturalOrder());
+  }
+
+  @Override
+  public synchronized Optional<LocalDate> dayAfterIn(String category, LocalDate day) {
+    return daysIn(category).filter(d -> d.isAfter(day)).min(Comparator.naturalOrder());
+  }
+
+  private java.util.stream.Stream<LocalDate> daysIn(String category) {
+    return entries.values().stream()
+        .filter(e -> papers.get(e.paperId()).categories().contains(category))
+        .map(DailyEntry::day);
+  }
+
+  @Override
   public synchronized List<DailyEntry> entries(
       EntryQuery query, EntryOrder order, int offset, int limit) {
     PaperStore.checkPage(offset, limit);

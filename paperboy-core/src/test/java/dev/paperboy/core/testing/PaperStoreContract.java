@@ -697,6 +697,67 @@ public abstract class PaperStoreContract {
   }
 
   @Test
+  void categoryDaysAreTheDaysWithPapersOfThatCategory() {
+    fillLists();
+    // The store's latest list (NEXT_MON) has only a cs.AI paper.
+    assertThat(store.latestDay()).contains(NEXT_MON);
+    assertThat(store.latestDayIn("cs.AI")).contains(NEXT_MON);
+    assertThat(store.latestDayIn("cs.CL")).contains(TUE); // 00001 and 00004
+    assertThat(store.latestDayIn("cs.CV")).contains(WED); // 00002, 00005
+    assertThat(store.latestDayIn("cs.LG")).contains(TUE); // 00001 (cross-list)
+    assertThat(store.latestDayIn("math.AG")).isEmpty();
+
+    assertThat(store.dayBeforeIn("cs.CL", TUE)).contains(MON);
+    assertThat(store.dayBeforeIn("cs.CL", MON)).isEmpty();
+    assertThat(store.dayBeforeIn("cs.CV", NEXT_MON)).contains(WED);
+    assertThat(store.dayBeforeIn("cs.AI", NEXT_MON)).contains(WED);
+    assertThat(store.dayBeforeIn("cs.AI", WED)).isEmpty();
+    assertThat(store.dayAfterIn("cs.CL", MON)).contains(TUE);
+    assertThat(store.dayAfterIn("cs.CL", TUE)).isEmpty();
+    assertThat(store.dayAfterIn("cs.AI", MON)).contains(WED);
+    assertThat(store.dayAfterIn("cs.AI", WED)).contains(NEXT_MON);
+    assertThat(store.dayAfterIn("cs.CV", LocalDate.of(2000, 1, 1))).contains(MON);
+    assertThat(store.dayAfterIn("math.AG", LocalDate.of(2000, 1, 1))).isEmpty();
+  }
+
+  @Test
+  void aQuietCategorysDaysAreFoundBehindThousandsOfNewerEntries() {
+    // More entries of another category between the days than a store may probe one by one
+    // (JdbcPaperStore.CATEGORY_PROBE): the store must still find the quiet category's days.
+    int busy = 2100;
+    List<Paper> papers = new ArrayList<>();
+    papers.add(listed("2506.00001", "cs.CL"));
+    papers.add(listed("2506.00002", "cs.CL"));
+    for (int i = 0; i < busy; i++) {
+      papers.add(listed(String.format("2506.%05d", 10000 + i), "cs.CV"));
+    }
+    store.upsertPapers(papers);
+    List<DailyEntry> entries = new ArrayList<>();
+    entries.add(vote(FRI, "2506.00001", 0));
+    entries.add(vote(TUE, "2506.00002", 0));
+    for (int i = 0; i < busy; i++) {
+      entries.add(vote(MON, String.format("2506.%05d", 10000 + i), 0));
+      entries.add(vote(WED, String.format("2506.%05d", 10000 + i), 0));
+    }
+    store.upsertEntries(entries);
+
+    assertThat(store.latestDayIn("cs.CL")).contains(TUE);
+    assertThat(store.latestDayIn("cs.CV")).contains(WED);
+    assertThat(store.dayBeforeIn("cs.CL", TUE)).contains(FRI);
+    assertThat(store.dayAfterIn("cs.CL", FRI)).contains(TUE);
+    assertThat(store.dayAfterIn("cs.CL", TUE)).isEmpty();
+    assertThat(store.dayBeforeIn("cs.CV", MON)).isEmpty();
+    assertThat(store.latestDayIn("math.AG")).isEmpty();
+  }
+
+  @Test
+  void categoryDaysOfAnEmptyStoreAreEmpty() {
+    assertThat(store.latestDayIn("cs.CL")).isEmpty();
+    assertThat(store.dayBeforeIn("cs.CL", TUE)).isEmpty();
+    assertThat(store.dayAfterIn("cs.CL", TUE)).isEmpty();
+  }
+
+  @Test
   void filtersByMinimumUpvotes() {
     fillLists();
     EntryQuery upvoted = EntryQuery.between(MON, WED).withMinUpvotes(5);

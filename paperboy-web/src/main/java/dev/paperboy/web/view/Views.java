@@ -154,7 +154,10 @@ public final class Views {
       Pager pager,
       @Nullable Link previous,
       @Nullable Link next,
-      List<List<CalendarDay>> calendar) {}
+      List<List<CalendarDay>> calendar,
+      // Said instead of "no papers were listed between ..." when the list is empty (a category
+      // without any papers), or null.
+      @Nullable String emptyNote) {}
 
   /** A choice among a few values, e.g. a trending window or a search mode. */
   public record Choice(

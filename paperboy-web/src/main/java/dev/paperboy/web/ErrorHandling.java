@@ -164,6 +164,37 @@ final class ErrorHandling {
     }
   }
 
+  /** A response body and its media type. */
+  record Rendered(String contentType, String body) {}
+
+  /**
+   * The error answer for {@code path} without a request context (Jetty's own rejections, {@link
+   * EarlyErrors}): the API's JSON error, plain text for feeds and static files, else the error page
+   * as an anonymous reader sees it.
+   */
+  Rendered render(String path, int status, String heading, String message) {
+    try {
+      if (isJson(path)) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("error", message);
+        body.put("status", status);
+        return new Rendered("application/json; charset=utf-8", mapper.writeValueAsString(body));
+      }
+      if (!path.startsWith("/feeds/") && !path.startsWith("/static/") && !path.equals("/metrics")) {
+        Views.PageMeta meta =
+            Views.PageMeta.of(heading, message, "none")
+                .withViewer(dev.paperboy.web.view.Viewer.READ_ONLY);
+        return new Rendered(
+            "text/html; charset=utf-8",
+            templates.render("error.jte", new Views.ErrorView(meta, status, heading, message)));
+      }
+    } catch (Exception | Error failure) {
+      LOG.error("cannot render the {} response for {}", status, path, failure);
+    }
+    return new Rendered(
+        "text/plain; charset=utf-8", status + " " + heading + ": " + message + "\n");
+  }
+
   private dev.paperboy.web.view.Viewer safeViewer(Context ctx) {
     try {
       return security.viewer(ctx);

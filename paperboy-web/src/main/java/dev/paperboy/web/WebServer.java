@@ -185,6 +185,8 @@ public final class WebServer {
                     // Stop accepting, let requests in flight finish (up to the grace), then stop.
                     server.setStopTimeout(config.shutdownGrace().toMillis());
                     server.setHandler(new GracefulHandler());
+                    // Requests Jetty rejects before routing get the site's error answers.
+                    server.setErrorHandler(new EarlyErrors(errors));
                   });
               cfg.staticFiles.add(
                   sf -> {

@@ -677,4 +677,28 @@ class PagesTest {
         web.get("/day/2025-06-16", java.util.Map.of("If-None-Match", etag));
     assertThat(again.statusCode()).isEqualTo(304);
   }
+
+  @Test
+  void requestsJettyRejectsBeforeRoutingGetTheSiteErrorAnswersWithItsSecurityHeaders() {
+    // Malformed percent-encoding (not UTF-8) is refused by Jetty before any route runs.
+    var page = web.get("/papers/%FF");
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValue(WebServer.CONTENT_SECURITY_POLICY);
+    assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+    Document d = org.jsoup.Jsoup.parse(page.body());
+    assertThat(d.select(".error-page .kicker").text()).isEqualTo("Error 400");
+    assertThat(d.select(".error-page h1").text()).isEqualTo("Bad request");
+    assertThat(d.select(".error-page h1 + p").text())
+        .startsWith("The request could not be understood");
+    assertThat(page.body()).doesNotContain("%FF");
+
+    var api = web.get("/api/papers/%C3%28");
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(api.headers().firstValue("Content-Type"))
+        .hasValue("application/json; charset=utf-8");
+    assertThat(api.body()).contains("\"status\":400").contains("\"error\":\"The request could");
+  }
 }

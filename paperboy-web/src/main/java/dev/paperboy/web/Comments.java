@@ -23,14 +23,6 @@ final class Comments {
   /** How long the same text on the same thread by the same author counts as one comment. */
   static final Duration RESUBMIT = Duration.ofMinutes(1);
 
-  private static final Object[] AUTHOR_LOCKS = new Object[64];
-
-  static {
-    for (int i = 0; i < AUTHOR_LOCKS.length; i++) {
-      AUTHOR_LOCKS[i] = new Object();
-    }
-  }
-
   private final Community community;
   private final WebSecurity security;
   private final PaperStore store;
@@ -52,7 +44,7 @@ final class Comments {
     }
     // One author's requests are checked and written one at a time, so that of two copies of a
     // request (a double click, a retried POST) the second finds the first.
-    synchronized (AUTHOR_LOCKS[Math.floorMod(user.id().value().hashCode(), AUTHOR_LOCKS.length)]) {
+    synchronized (UserLocks.of(user.id())) {
       Optional<Comment> again = sameCommentJustMade(user, paper, parent, text);
       if (again.isPresent()) {
         return again.get();

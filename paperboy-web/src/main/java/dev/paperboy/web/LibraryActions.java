@@ -52,14 +52,6 @@ final class LibraryActions {
    */
   static final Duration RESUBMIT = Duration.ofMinutes(1);
 
-  private static final Object[] OWNER_LOCKS = new Object[64];
-
-  static {
-    for (int i = 0; i < OWNER_LOCKS.length; i++) {
-      OWNER_LOCKS[i] = new Object();
-    }
-  }
-
   /** The most saved papers or collection items one export or search reads. */
   static final int MAX_LIST = 10_000;
 
@@ -280,7 +272,7 @@ final class LibraryActions {
     User u = writer(ctx);
     // One reader's creations are checked and made one at a time, so that of two copies of the
     // form (a double click, a retried POST) the second finds the collection the first made.
-    synchronized (OWNER_LOCKS[Math.floorMod(u.id().value().hashCode(), OWNER_LOCKS.length)]) {
+    synchronized (UserLocks.of(u.id())) {
       try {
         PaperCollection asked =
             new PaperCollection(

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +135,35 @@ final class ErrorHandling {
       Context ctx, int status, String heading, String message, @Nullable String parameter) {
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
-    String path = ctx.path();
+    Rendered answer =
+        render(ctx.path(), status, heading, message, parameter, () -> safeViewer(ctx));
+    ctx.contentType(answer.contentType());
+    ctx.result(answer.body());
+  }
+
+  /** A response body and its media type. */
+  record Rendered(String contentType, String body) {}
+
+  /**
+   * The error answer for {@code path} without a request context (Jetty's own rejections, {@link
+   * EarlyErrors}), as an anonymous reader sees it.
+   */
+  Rendered render(String path, int status, String heading, String message) {
+    return render(
+        path, status, heading, message, null, () -> dev.paperboy.web.view.Viewer.READ_ONLY);
+  }
+
+  /**
+   * The error answer in the form the path's clients read: the API's JSON error, plain text for
+   * feeds, static files and metrics, else the site's error page for {@code viewer}.
+   */
+  private Rendered render(
+      String path,
+      int status,
+      String heading,
+      String message,
+      @Nullable String parameter,
+      Supplier<dev.paperboy.web.view.Viewer> viewer) {
     try {
       if (isJson(path)) {
         ObjectNode body = mapper.createObjectNode();
@@ -143,56 +172,21 @@ final class ErrorHandling {
           body.put("parameter", parameter);
         }
         body.put("status", status);
-        ctx.contentType("application/json; charset=utf-8");
-        ctx.result(mapper.writeValueAsString(body));
-      } else if (path.startsWith("/feeds/")
-          || path.startsWith("/static/")
-          || path.equals("/metrics")) {
-        ctx.contentType("text/plain; charset=utf-8");
-        ctx.result(status + " " + heading + ": " + message + "\n");
-      } else {
-        Views.PageMeta meta =
-            Views.PageMeta.of(heading, message, "none").withViewer(safeViewer(ctx));
-        ctx.html(
-            templates.render("error.jte", new Views.ErrorView(meta, status, heading, message)));
+        return new Rendered("application/json; charset=utf-8", mapper.writeValueAsString(body));
       }
+      if (path.startsWith("/feeds/") || path.startsWith("/static/") || path.equals("/metrics")) {
+        return new Rendered(
+            "text/plain; charset=utf-8", status + " " + heading + ": " + message + "\n");
+      }
+      Views.PageMeta meta = Views.PageMeta.of(heading, message, "none").withViewer(viewer.get());
+      return new Rendered(
+          "text/html; charset=utf-8",
+          templates.render("error.jte", new Views.ErrorView(meta, status, heading, message)));
     } catch (Exception | Error failure) {
       // Rendering the error itself failed: answer in the plainest way, still without details.
       LOG.error("cannot render the {} response for {}", status, path, failure);
-      ctx.contentType("text/plain; charset=utf-8");
-      ctx.result(status + " " + heading + "\n");
+      return new Rendered("text/plain; charset=utf-8", status + " " + heading + "\n");
     }
-  }
-
-  /** A response body and its media type. */
-  record Rendered(String contentType, String body) {}
-
-  /**
-   * The error answer for {@code path} without a request context (Jetty's own rejections, {@link
-   * EarlyErrors}): the API's JSON error, plain text for feeds and static files, else the error page
-   * as an anonymous reader sees it.
-   */
-  Rendered render(String path, int status, String heading, String message) {
-    try {
-      if (isJson(path)) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("error", message);
-        body.put("status", status);
-        return new Rendered("application/json; charset=utf-8", mapper.writeValueAsString(body));
-      }
-      if (!path.startsWith("/feeds/") && !path.startsWith("/static/") && !path.equals("/metrics")) {
-        Views.PageMeta meta =
-            Views.PageMeta.of(heading, message, "none")
-                .withViewer(dev.paperboy.web.view.Viewer.READ_ONLY);
-        return new Rendered(
-            "text/html; charset=utf-8",
-            templates.render("error.jte", new Views.ErrorView(meta, status, heading, message)));
-      }
-    } catch (Exception | Error failure) {
-      LOG.error("cannot render the {} response for {}", status, path, failure);
-    }
-    return new Rendered(
-        "text/plain; charset=utf-8", status + " " + heading + ": " + message + "\n");
   }
 
   private dev.paperboy.web.view.Viewer safeViewer(Context ctx) {

@@ -28,9 +28,6 @@ public final class KatexAssets {
   /** The classpath folder served under {@link #PATH}. */
   static final String DIRECTORY = "/META-INF/resources/webjars/katex/" + VERSION;
 
-  /** A year, and {@code immutable} (RFC 8246): the path changes whenever the files do. */
-  static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
-
   private KatexAssets() {}
 
   /** The stylesheet's URL path. */

@@ -30,7 +30,10 @@ public final class StaticAssets {
   /** The classpath folder served under {@link #PATH}. */
   static final String DIRECTORY = "/dev/paperboy/web/static";
 
-  /** For a request with the current version: the link changes whenever the file does. */
+  /**
+   * A year, and {@code immutable} (RFC 8246), for a file whose address changes whenever it does: a
+   * request with the current version here, and every KaTeX file ({@link KatexAssets}).
+   */
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
   /** For a request without the current version: five minutes, as the API's lists. */

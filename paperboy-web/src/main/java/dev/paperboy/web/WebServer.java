@@ -202,7 +202,8 @@ public final class WebServer {
                     sf.hostedPath = KatexAssets.PATH;
                     sf.directory = KatexAssets.DIRECTORY;
                     sf.location = Location.CLASSPATH;
-                    sf.headers = Map.of("Cache-Control", KatexAssets.CACHE_CONTROL);
+                    // A year, immutable: the path changes whenever the files do.
+                    sf.headers = Map.of("Cache-Control", StaticAssets.IMMUTABLE);
                   });
               cfg.router.javaLangErrorHandler(
                   (res, error) -> {
